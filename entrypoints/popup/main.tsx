@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>ClaimLens</main>, document.getElementById('app')!);

@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+// Every import is explicit (imports: false): a reader sees where each name comes from.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'ClaimLens',
+    description:
+      'Highlights the check-worthy claims of news articles and keeps your fact-check notes on your machine.',
+    // storage: annotations and source notes. contextMenus: "Annotate selection".
+    // activeTab + scripting are not needed: the content script is declared for http(s) pages only.
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Turn ClaimLens highlights off or on everywhere',
+      },
+      'annotate-selection': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Annotate the selected text',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'claimlens@claimlens.example',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
