@@ -193,3 +193,21 @@ export function textPiecesInRange(
   }
   return pieces;
 }
+
+/**
+ * Makes `offset` fall on a Text node boundary by splitting the node that straddles it, and keeps the
+ * index in step with the DOM. The index's text does not change: only which nodes hold it.
+ * Returns the node created by the split, or null when no split was needed.
+ */
+export function splitAtOffset(index: TextIndex, offset: number): { created: Text; from: Text } | null {
+  if (index.segments.length === 0) return null;
+  const i = segmentAt(index, offset);
+  const segment = index.segments[i]!;
+  const local = offset - segment.start;
+  if (local <= 0 || local >= segment.node.data.length) return null;
+  const created = segment.node.splitText(local);
+  const createdSegment = { node: created, start: offset };
+  index.segments.splice(i + 1, 0, createdSegment);
+  segmentLookup.get(index)?.set(created, createdSegment);
+  return { created, from: segment.node };
+}
