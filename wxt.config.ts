@@ -26,7 +26,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'claimlens@claimlens.example',
-              strict_min_version: '115.0',
+              // 140: the first version that reads data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
