@@ -1,0 +1,79 @@
+/**
+ * The check-worthiness model as shipped: a logistic regression over hashed features, its weights
+ * quantised to signed bytes and base64-encoded so the whole model is a small JSON-like constant that
+ * bundles into the content script (no fetch, no WASM).
+ */
+import { visitFeatures, type FeatureConfig } from './features';
+
+export interface WorthinessModelData {
+  format: 1;
+  features: FeatureConfig;
+  /** Weight of bucket i = int8[i] * weightStep. */
+  weightStep: number;
+  /** base64 of 2^hashBits signed bytes. */
+  weights: string;
+  /** Intercept of the raw linear model. */
+  intercept: number;
+  /**
+   * Calibration: score = sigmoid(slope * margin + offset). Fitted on out-of-fold margins and shifted
+   * so a score of 0.5 sits at the threshold that gave the best F1 there.
+   */
+  slope: number;
+  offset: number;
+  /** Where the weights came from (dataset credit, hyper-parameters), for humans. */
+  provenance: string;
+}
+
+export function encodeInt8(values: Int8Array): string {
+  let binary = '';
+  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export function decodeInt8(base64: string): Int8Array {
+  const binary = atob(base64);
+  const out = new Int8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = (binary.charCodeAt(i) << 24) >> 24;
+  return out;
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export class WorthinessModel {
+  readonly data: WorthinessModelData;
+  private readonly weights: Float32Array;
+
+  constructor(data: WorthinessModelData) {
+    if (data.format !== 1) throw new Error(`worthiness model: unknown format ${String(data.format)}`);
+    const bytes = decodeInt8(data.weights);
+    const size = 1 << data.features.hashBits;
+    if (bytes.length !== size) {
+      throw new Error(`worthiness model: ${bytes.length} weights, expected ${size}`);
+    }
+    this.data = data;
+    this.weights = new Float32Array(size);
+    for (let i = 0; i < size; i++) this.weights[i] = bytes[i]! * data.weightStep;
+  }
+
+  /** The raw linear score (log-odds before calibration). */
+  margin(sentence: string): number {
+    let z = this.data.intercept;
+    const w = this.weights;
+    visitFeatures(sentence, this.data.features, (i, v) => {
+      z += w[i]! * v;
+    });
+    return z;
+  }
+
+  /** Check-worthiness in [0, 1]; 0.5 is the claim / not-a-claim threshold. */
+  score(sentence: string): number {
+    return sigmoid(this.data.slope * this.margin(sentence) + this.data.offset);
+  }
+}

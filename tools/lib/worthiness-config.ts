@@ -1,0 +1,25 @@
+/**
+ * The training recipe shared by `npm run train:claims` and `npm run eval:claims`, so the figures the
+ * evaluation prints are those of the model that ships.
+ */
+import { DEFAULT_FEATURE_CONFIG } from '../../core/worthiness/features';
+import type { TrainOptions } from './worthiness-train';
+
+export const TRAIN_RECIPE: Omit<TrainOptions, 'log'> = {
+  features: DEFAULT_FEATURE_CONFIG,
+  lambdas: [3e-5, 1e-4, 3e-4, 1e-3],
+  positiveWeight: 1,
+  innerFolds: 5,
+  seed: 20200101,
+};
+
+/** Applies a JSON override such as '{"lambdas":[1e-4],"features":{"hashBits":16}}' (for experiments). */
+export function recipeWith(overrideJson: string | undefined): Omit<TrainOptions, 'log'> {
+  if (!overrideJson) return TRAIN_RECIPE;
+  const o = JSON.parse(overrideJson) as Partial<Omit<TrainOptions, 'features' | 'log'>> & { features?: Partial<TrainOptions['features']> };
+  return {
+    ...TRAIN_RECIPE,
+    ...o,
+    features: { ...TRAIN_RECIPE.features, ...(o.features ?? {}), weights: { ...TRAIN_RECIPE.features.weights, ...(o.features?.weights ?? {}) } },
+  };
+}

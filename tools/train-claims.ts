@@ -1,0 +1,25 @@
+/**
+ * Trains the check-worthiness model and writes it as a TypeScript module bundled with the extension:
+ *   npm run train:claims -- sentences.tsv [--out core/worthiness/model-data.ts]
+ * Deterministic: the same TSV gives the same file byte for byte (seeded folds, no random init).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readLabelledSentences } from './lib/tsv';
+import { recipeWith } from './lib/worthiness-config';
+import { trainWorthinessModel } from './lib/worthiness-train';
+import { fail, parseArgs } from './lib/worthiness-cli';
+import { formatModelModule } from './lib/worthiness-model-file';
+
+const args = parseArgs(process.argv.slice(2));
+const file = args.positional[0] ?? fail('usage: train-claims TSV [--out FILE]');
+const out = args.flags.get('out') ?? 'core/worthiness/model-data.ts';
+const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
+const trained = trainWorthinessModel(
+  sentences.map((s) => s.text),
+  sentences.map((s) => s.label),
+  { ...recipeWith(args.flags.get('recipe')), log: (m) => process.stderr.write(m + '\n') },
+);
+const source = formatModelModule(trained.data);
+writeFileSync(out, source);
+console.log(`${out}: ${source.length} bytes, ${gzipSync(source).length} gzipped; ${trained.data.provenance}`);
