@@ -1,0 +1,91 @@
+/**
+ * The analysis ClaimLens runs on a page: find the article, index its text, detect and score claims.
+ * Pure apart from reading the Document; the content script highlights the result.
+ */
+import type { DetectedArticle } from './article/types';
+import { detectArticle } from './article/detect-article';
+import { indexArticle } from './article/article-text';
+import type { Claim } from './claims/types';
+import { detectClaims } from './claims/detect-claims';
+import { scoreCheckWorthiness } from './worthiness/index';
+import type { TextIndex } from './text/text-index';
+
+export interface AnalysisTimings {
+  /** Milliseconds per stage. */
+  article: number;
+  index: number;
+  claims: number;
+  total: number;
+}
+
+export type AnalysisStatus = 'ready' | 'no-article' | 'too-large';
+
+export interface DocumentAnalysis {
+  status: AnalysisStatus;
+  article: DetectedArticle | null;
+  index: TextIndex | null;
+  claims: Claim[];
+  /** true when more claims were found than `maxClaims` and only the best scored were kept. */
+  claimsCapped: boolean;
+  /** Characters of text in the page's body (the figure the size limit is checked against). */
+  pageTextLength: number;
+  timings: AnalysisTimings;
+}
+
+export interface AnalyseOptions {
+  scoreSentence?: (sentence: string) => number;
+  /**
+   * Pages with more body text than this are not analysed: a reader cannot check thousands of claims,
+   * and detection on a multi-megabyte page would freeze it. Default 2 million characters.
+   */
+  maxPageText?: number;
+  /** At most this many claims are kept, the highest scored. Default 300. */
+  maxClaims?: number;
+}
+
+export const DEFAULT_MAX_PAGE_TEXT = 2_000_000;
+export const DEFAULT_MAX_CLAIMS = 300;
+
+export function analyseDocument(doc: Document, options: AnalyseOptions = {}): DocumentAnalysis {
+  const maxPageText = options.maxPageText ?? DEFAULT_MAX_PAGE_TEXT;
+  const maxClaims = options.maxClaims ?? DEFAULT_MAX_CLAIMS;
+  const t0 = performance.now();
+  const timings: AnalysisTimings = { article: 0, index: 0, claims: 0, total: 0 };
+  const result = (partial: Partial<DocumentAnalysis> & Pick<DocumentAnalysis, 'status'>): DocumentAnalysis => {
+    timings.total = performance.now() - t0;
+    return {
+      article: null,
+      index: null,
+      claims: [],
+      claimsCapped: false,
+      pageTextLength,
+      timings,
+      ...partial,
+    };
+  };
+
+  // textContent is native and linear: cheap next to what detection would cost on a huge page.
+  const pageTextLength = doc.body?.textContent?.length ?? 0;
+  if (pageTextLength > maxPageText) return result({ status: 'too-large' });
+
+  const article = detectArticle(doc);
+  const t1 = performance.now();
+  timings.article = t1 - t0;
+  if (!article) return result({ status: 'no-article' });
+
+  const index = indexArticle(article);
+  const t2 = performance.now();
+  timings.index = t2 - t1;
+
+  const found = detectClaims(index.text, { scoreSentence: options.scoreSentence ?? scoreCheckWorthiness });
+  const claims = keepBestClaims(found, maxClaims);
+  timings.claims = performance.now() - t2;
+  return result({ status: 'ready', article, index, claims, claimsCapped: claims.length < found.length });
+}
+
+/** The `max` highest-scored claims, back in text order. */
+export function keepBestClaims(claims: readonly Claim[], max: number): Claim[] {
+  if (claims.length <= max) return [...claims];
+  const best = [...claims].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, max);
+  return best.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,396 @@
+/**
+ * The hover card: opens beside a mark on hover (with hover-intent delays, and it stays open while the
+ * pointer moves into it), on keyboard focus, and on Enter or a click (then it stays until closed).
+ * Escape closes it and returns focus to the mark. The card is Preact rendered into a closed shadow
+ * root (see ui-host.ts); nothing about it is exposed to the page — tests ask `state()` through the
+ * getCardState message instead.
+ */
+import { render, type ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { SourceNote } from '../core/annotations/model';
+import { quoteSelectorOf } from '../core/anchoring/selectors';
+import { markAround, marksOf } from '../core/highlight/highlight';
+import type { CardState } from '../core/messaging/protocol';
+import { ClaimCard, type CardView } from '../components/card/ClaimCard';
+import type { AnnotationEditorValue, EditorSaveResult } from '../components/annotation-editor/AnnotationEditor';
+import cardCss from '../components/card/card.css?inline';
+import editorCss from '../components/annotation-editor/editor.css?inline';
+import type { AnnotationActions, AnnotationSubject } from './annotation-actions';
+import { placeCard, type Box } from './card-position';
+import type { PageSession } from './page-session';
+import type { MarkedSpan } from './page-spans';
+import { createUiHost, type UiHost } from './ui-host';
+
+const OPEN_DELAY_MS = 250;
+const CLOSE_DELAY_MS = 350;
+
+/** What the card is about: a marked span, or a selection not saved yet. */
+type Subject =
+  | { kind: 'span'; spanId: string }
+  | { kind: 'draft'; start: number; end: number; quote: string; range: Range };
+
+interface OpenCard {
+  subject: Subject;
+  /** Stays open until closed on purpose (opened by click, keyboard or to annotate). */
+  pinned: boolean;
+  focus: boolean;
+  editing: boolean;
+  /** Bumped to remount the card (a different subject, or a saved draft becoming a span). */
+  generation: number;
+}
+
+export interface HoverCard {
+  openSpan(spanId: string, options?: { pinned?: boolean; focus?: boolean; editing?: boolean }): void;
+  /** Opens the editor for a range of the body's text that is not marked yet. */
+  openDraft(draft: { start: number; end: number; quote: string; range: Range }): void;
+  close(returnFocus?: boolean): void;
+  state(): CardState;
+  destroy(): void;
+}
+
+export function createHoverCard(deps: {
+  doc: Document;
+  session: PageSession;
+  actions: AnnotationActions;
+  report(error: unknown): void;
+}): HoverCard {
+  const { doc, session, actions } = deps;
+  const win = doc.defaultView ?? window;
+  let ui: UiHost | null = null;
+  let container: HTMLElement | null = null;
+  let open: OpenCard | null = null;
+  let library: SourceNote[] = [];
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+
+  const host = (): UiHost => {
+    if (!ui) {
+      ui = createUiHost(doc, 'card', `${cardCss}\n${editorCss}`);
+      container = doc.createElement('div');
+      ui.root.appendChild(container);
+      ui.root.addEventListener('mouseover', () => cancelClose());
+      ui.root.addEventListener('mouseout', (event) => {
+        // Leaving the card for the page (not for another element of the card).
+        if (!(event as MouseEvent).relatedTarget) scheduleClose();
+      });
+    }
+    return ui;
+  };
+  // The host is in the page, so the page sees events of the card retargeted to it.
+  const isCardEvent = (event: Event): boolean => !!ui && event.composedPath().includes(ui.host);
+
+  const spanOf = (subject: Subject): MarkedSpan | undefined =>
+    subject.kind === 'span' ? session.spans.get(subject.spanId) : undefined;
+
+  const viewOf = (subject: Subject): CardView | null => {
+    if (subject.kind === 'draft') return { spanId: '', quote: subject.quote, claim: null, annotation: null };
+    const span = spanOf(subject);
+    if (!span) return null;
+    const quote =
+      span.claim?.text ?? (span.annotation ? quoteSelectorOf(span.annotation.target.selector)?.exact : '') ?? '';
+    return { spanId: span.id, quote, claim: span.claim, annotation: span.annotation };
+  };
+
+  const anchorBox = (subject: Subject): Box | null => {
+    if (subject.kind === 'draft') return boxOf(subject.range.getClientRects());
+    const marks = marksOf(doc.body, subject.spanId);
+    return marks[0] ? boxOf(marks[0].getClientRects()) : null;
+  };
+
+  const setActive = (spanId: string | null): void => {
+    for (const mark of Array.from(doc.body.querySelectorAll('[data-claimlens-active]'))) {
+      mark.removeAttribute('data-claimlens-active');
+    }
+    if (spanId) for (const mark of marksOf(doc.body, spanId)) mark.setAttribute('data-claimlens-active', '');
+  };
+
+  const focusMark = (subject: Subject | undefined): void => {
+    if (subject?.kind !== 'span') return;
+    marksOf(doc.body, subject.spanId)[0]?.focus({ preventScroll: true });
+  };
+
+  function paint(): void {
+    try {
+      if (!open) {
+        if (container) render(null, container);
+        return;
+      }
+      const view = viewOf(open.subject);
+      if (!view) return close(false);
+      host();
+      const current = open;
+      const subject: AnnotationSubject =
+        current.subject.kind === 'span'
+          ? { span: spanOf(current.subject)! }
+          : { range: { start: current.subject.start, end: current.subject.end } };
+      render(
+        <Positioned anchor={() => anchorBox(current.subject)} onEscape={() => close(true)}>
+          <ClaimCard
+            key={current.generation}
+            view={view}
+            library={library}
+            startEditing={current.editing}
+            autoFocus={current.focus}
+            onSave={(value) => save(current, subject, value)}
+            onCreateSource={async (init) => {
+              const result = await actions.createSource(init);
+              if (!result.ok) return result;
+              library = [...library, result.value];
+              paint();
+              return { ok: true, source: result.value };
+            }}
+            onDelete={async () => {
+              if (view.annotation) await actions.remove(view.annotation);
+              if (open === current && !spanOf(current.subject)) close(false);
+            }}
+            onClose={() => close(true)}
+          />
+        </Positioned>,
+        container!,
+      );
+    } catch (error) {
+      deps.report(error);
+    }
+  }
+
+  async function save(current: OpenCard, subject: AnnotationSubject, value: AnnotationEditorValue): Promise<EditorSaveResult> {
+    const result = await actions.save(subject, value);
+    if (!result.ok) return result;
+    if (open === current && current.subject.kind === 'draft') {
+      // The selection is marked now: follow it (its own span, or the claim it turned out to be).
+      const span = [...session.spans.values()].find((s) => s.annotation?.id === result.value.id);
+      if (span) {
+        open = { ...current, subject: { kind: 'span', spanId: span.id }, editing: false, generation: ++generation };
+        setActive(span.id);
+      }
+    }
+    paint();
+    return { ok: true };
+  }
+
+  const loadLibrary = (): void => {
+    actions.library().then(
+      (sources) => {
+        library = sources;
+        paint();
+      },
+      deps.report,
+    );
+  };
+
+  function show(subject: Subject, options: { pinned?: boolean; focus?: boolean; editing?: boolean }): void {
+    cancelOpen();
+    cancelClose();
+    const same =
+      open && subject.kind === 'span' && open.subject.kind === 'span' && open.subject.spanId === subject.spanId;
+    if (same && open) {
+      open = {
+        ...open,
+        pinned: open.pinned || !!options.pinned,
+        focus: !!options.focus,
+        editing: open.editing || !!options.editing,
+        generation: options.focus || options.editing ? ++generation : open.generation,
+      };
+    } else {
+      open = { subject, pinned: !!options.pinned, focus: !!options.focus, editing: !!options.editing, generation: ++generation };
+    }
+    setActive(subject.kind === 'span' ? subject.spanId : null);
+    loadLibrary();
+    paint();
+  }
+
+  function close(returnFocus: boolean): void {
+    cancelOpen();
+    cancelClose();
+    const was = open?.subject;
+    open = null;
+    setActive(null);
+    paint();
+    if (returnFocus) focusMark(was);
+  }
+
+  const cancelOpen = (): void => {
+    if (openTimer !== undefined) clearTimeout(openTimer);
+    openTimer = undefined;
+  };
+  const cancelClose = (): void => {
+    if (closeTimer !== undefined) clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+  const scheduleClose = (): void => {
+    cancelOpen();
+    if (!open || open.pinned || closeTimer !== undefined) return;
+    closeTimer = setTimeout(() => {
+      closeTimer = undefined;
+      if (open && !open.pinned) close(false);
+    }, CLOSE_DELAY_MS);
+  };
+
+  const spanIdOf = (target: EventTarget | null): string | null => {
+    const mark = target instanceof Node ? markAround(target) : null;
+    return mark?.getAttribute('data-claimlens-id') ?? null;
+  };
+
+  // --- page events (capture phase: a page that stops propagation must not break the card) ---
+  const onMouseOver = (event: MouseEvent): void => {
+    if (isCardEvent(event)) return cancelClose();
+    const spanId = spanIdOf(event.target);
+    if (!spanId) return;
+    cancelClose();
+    if (open?.subject.kind === 'span' && open.subject.spanId === spanId) return;
+    if (open?.pinned) return; // a pinned card is not replaced by passing over another claim
+    cancelOpen();
+    openTimer = setTimeout(() => show({ kind: 'span', spanId }, {}), OPEN_DELAY_MS);
+  };
+  const onMouseOut = (event: MouseEvent): void => {
+    if (isCardEvent(event)) return;
+    if (!spanIdOf(event.target)) return;
+    if (spanIdOf(event.relatedTarget) === spanIdOf(event.target)) return;
+    cancelOpen();
+    scheduleClose();
+  };
+  const onFocusIn = (event: FocusEvent): void => {
+    // Tabbing onto a mark shows its card, like a tooltip; Enter then moves into it.
+    const spanId = spanIdOf(event.target);
+    if (spanId) show({ kind: 'span', spanId }, {});
+  };
+  const onFocusOut = (event: FocusEvent): void => {
+    if (!spanIdOf(event.target) || !open || open.pinned) return;
+    if (ui && event.relatedTarget === ui.host) return;
+    scheduleClose();
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const spanId = spanIdOf(event.target);
+    if (event.key === 'Escape' && open && !isCardEvent(event)) {
+      close(!!spanId);
+      return;
+    }
+    if (spanId && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      show({ kind: 'span', spanId }, { pinned: true, focus: true });
+    }
+  };
+  const onClick = (event: MouseEvent): void => {
+    const spanId = spanIdOf(event.target);
+    if (spanId) {
+      // A marked word inside a link still follows the link; elsewhere the click pins the card.
+      show({ kind: 'span', spanId }, { pinned: true });
+      return;
+    }
+    if (open && !isCardEvent(event)) close(false);
+  };
+  let frame = 0;
+  const onViewportChange = (): void => {
+    if (!open || frame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      paint();
+    });
+  };
+
+  const listeners: Array<[EventTarget, string, EventListener, AddEventListenerOptions]> = [
+    [doc, 'mouseover', onMouseOver as EventListener, { capture: true }],
+    [doc, 'mouseout', onMouseOut as EventListener, { capture: true }],
+    [doc, 'focusin', onFocusIn as EventListener, { capture: true }],
+    [doc, 'focusout', onFocusOut as EventListener, { capture: true }],
+    [doc, 'keydown', onKeyDown as EventListener, { capture: true }],
+    [doc, 'click', onClick as EventListener, { capture: true }],
+    [win, 'scroll', onViewportChange, { capture: true, passive: true }],
+    [win, 'resize', onViewportChange, { passive: true }],
+  ];
+  const guarded = new Map<EventListener, EventListener>();
+  for (const [target, type, listener, options] of listeners) {
+    target.addEventListener(type, guardListener(listener, deps.report), options);
+  }
+  function guardListener(listener: EventListener, report: (error: unknown) => void): EventListener {
+    const wrapped: EventListener = (event) => {
+      try {
+        listener(event);
+      } catch (error) {
+        report(error);
+      }
+    };
+    guarded.set(listener, wrapped);
+    return wrapped;
+  }
+  const unsubscribe = session.onChange(() => {
+    if (open) paint();
+  });
+
+  return {
+    openSpan: (spanId, options = {}) => show({ kind: 'span', spanId }, options),
+    openDraft: (draft) => show({ kind: 'draft', ...draft }, { pinned: true, focus: true, editing: true }),
+    close: (returnFocus = false) => close(returnFocus),
+    state(): CardState {
+      if (!open) return { open: false };
+      const view = viewOf(open.subject);
+      if (!view) return { open: false };
+      const kinds = view.claim?.kinds ?? view.annotation?.claim?.kinds ?? [];
+      return {
+        open: true,
+        spanId: view.spanId,
+        claimId: view.claim?.id ?? null,
+        annotationId: view.annotation?.id ?? null,
+        kinds: [...kinds],
+        speaker: view.claim?.speaker ?? view.annotation?.claim?.speaker ?? null,
+        verdict: view.annotation?.body.verdict ?? null,
+        note: view.annotation?.body.note ?? '',
+        quote: view.quote,
+      };
+    },
+    destroy() {
+      cancelOpen();
+      cancelClose();
+      unsubscribe();
+      for (const [target, type, listener, options] of listeners) {
+        const wrapped = guarded.get(listener);
+        if (wrapped) target.removeEventListener(type, wrapped, options);
+      }
+      if (container) render(null, container);
+      ui?.remove();
+      ui = null;
+      setActive(null);
+    },
+  };
+}
+
+/** The union of a set of client rects (a mark or a selection broken over lines: use the first line). */
+function boxOf(rects: DOMRectList): Box | null {
+  const first = Array.from(rects).find((r) => r.width > 0 || r.height > 0);
+  return first ? { top: first.top, bottom: first.bottom, left: first.left, right: first.right } : null;
+}
+
+/** Measures the card after it renders and puts it beside the anchor, inside the viewport. */
+function Positioned(props: { anchor: () => Box | null; onEscape: () => void; children: ComponentChildren }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current?.firstElementChild as HTMLElement | null | undefined;
+    const anchor = props.anchor();
+    if (!element || !anchor) return;
+    const view = element.ownerDocument.defaultView!;
+    const next = placeCard(anchor, { width: element.offsetWidth, height: element.offsetHeight }, {
+      width: view.innerWidth,
+      height: view.innerHeight,
+    });
+    if (!position || Math.abs(next.top - position.top) > 0.5 || Math.abs(next.left - position.left) > 0.5) {
+      setPosition(next);
+    }
+  });
+  return (
+    <div
+      ref={ref}
+      class="cl-position"
+      style={position ? { '--cl-top': `${position.top}px`, '--cl-left': `${position.left}px` } : { visibility: 'hidden' }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          props.onEscape();
+        }
+      }}
+    >
+      {props.children}
+    </div>
+  );
+}
