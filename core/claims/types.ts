@@ -8,6 +8,8 @@ export const CLAIM_KINDS = [
   'causal',
   'comparison',
   'characterization',
+  /** A sentence no rule caught that the check-worthiness model finds clearly check-worthy. */
+  'factual',
 ] as const;
 
 export type ClaimKind = (typeof CLAIM_KINDS)[number];

@@ -1,0 +1,168 @@
+/**
+ * Claim detection over an article's text (the text index's coordinates), sentence unit by sentence
+ * unit: rules find the evidence (numbers, speech verbs, quotations, dates, loaded labels …), noise
+ * filters drop what is never a claim, an optional check-worthiness model re-weighs the rest.
+ *
+ * Claims never overlap (each is one sentence unit, a quotation running over several sentences being
+ * one unit), are sorted by start, and `text.slice(claim.start, claim.end) === claim.text`.
+ */
+
+import type { Claim, ClaimKind, ClaimSignal } from './types';
+import { datelineLength, isBoilerplate, isOpinion, isQuestion, isQuotedQuestion, endsWithTerminal, outsideQuotes } from './noise';
+import { findAttributions, findDates, findLexical, findQuotations, findReportedSpeech, findStatistics, type RuleSignal, type UnitView } from './rules';
+import { claimId, decide, FRAGMENT_FACTOR, normalizeForId, OPINION_FACTOR, ruleScore } from './score';
+import { segmentText, type QuoteSpan } from './sentences';
+import { indexNames, resolveName, type Mention, type NameIndex } from './speakers';
+import { firstTokenAt, tokenize } from './tokens';
+
+export interface DetectClaimsOptions {
+  /** Check-worthiness of one sentence in [0, 1] (core/worthiness `scoreCheckWorthiness`). */
+  scoreSentence?: (sentence: string) => number;
+}
+
+/** How far (in blocks) a pronoun or an unattributed quotation may reach back for its speaker. */
+const SPEAKER_REACH = 2;
+
+interface SpeakerMemory {
+  /** The last person named as a speaker, for "he said". */
+  person: { name: string; block: number } | null;
+  /** The last quotation's speaker, for a quotation continued in the next sentence or paragraph. */
+  quote: { name: string; block: number } | null;
+}
+
+export function detectClaims(text: string, options: DetectClaimsOptions = {}): Claim[] {
+  const { units, quotes, unitBlock } = segmentText(text);
+  const tokens = tokenize(text);
+  const names = indexNames(text, tokens);
+  const occurrences = new Map<string, number>();
+  const memory: SpeakerMemory = { person: null, quote: null };
+  const claims: Claim[] = [];
+  let quoteCursor = 0;
+
+  units.forEach((unit, i) => {
+    const block = unitBlock[i]!;
+    let start = unit.start + datelineLength(text.slice(unit.start, unit.end));
+    while (start < unit.end && /\s/.test(text[start]!)) start++;
+    const end = unit.end;
+    if (start >= end) return;
+    const claimText = text.slice(start, end);
+    const normalized = normalizeForId(claimText);
+    const occurrence = occurrences.get(normalized) ?? 0;
+    occurrences.set(normalized, occurrence + 1);
+
+    while (quoteCursor < quotes.length && quotes[quoteCursor]!.open < start) quoteCursor++;
+    const unitQuotes: QuoteSpan[] = [];
+    for (let q = quoteCursor; q < quotes.length && quotes[q]!.open < end; q++) {
+      if (quotes[q]!.close < end) unitQuotes.push(quotes[q]!);
+    }
+
+    if (isBoilerplate(claimText) || isQuestion(claimText)) return;
+    const ownWords = outsideQuotes(text, start, end, unitQuotes);
+    if (isQuotedQuestion(text, start, end, unitQuotes, ownWords)) return;
+
+    const view: UnitView = {
+      text,
+      tokens,
+      start,
+      end,
+      tokenFrom: firstTokenAt(tokens, start),
+      tokenTo: firstTokenAt(tokens, end),
+      quotes: unitQuotes,
+    };
+    const found = findQuotations(view);
+    const signals = dedupe([
+      ...found.signals,
+      ...findAttributions(view, found.quotedWords),
+      ...findReportedSpeech(view, found.usedVerbs),
+      ...findStatistics(view, start),
+      ...findDates(view, start),
+      ...findLexical(view, start),
+    ]);
+
+    const hasFact = signals.some((s) => s.kind === 'statistic' || s.kind === 'date-event');
+    const opinion = isOpinion(ownWords);
+    if (opinion && !hasFact) return;
+    let rule = ruleScore(signals);
+    if (opinion) rule *= OPINION_FACTOR;
+    if (!endsWithTerminal(claimText)) rule *= FRAGMENT_FACTOR;
+
+    const model = options.scoreSentence ? options.scoreSentence(normalized) : undefined;
+    const speaker = chooseSpeaker(signals, names, memory, block);
+    const decision = decide(rule, model);
+    if (!decision.keep) return;
+
+    const kinds = kindsOf(signals);
+    const publicSignals: ClaimSignal[] = signals.map(({ kind, label, text: t, start: s, end: e }) => ({ kind, label, text: t, start: s, end: e }));
+    if (kinds.length === 0) {
+      kinds.push('factual');
+      publicSignals.push({ kind: 'factual', label: 'check-worthy sentence', text: claimText, start, end });
+    }
+    const claim: Claim = {
+      id: claimId(normalized, occurrence),
+      start,
+      end,
+      text: claimText,
+      kinds,
+      signals: publicSignals,
+      score: round(decision.score),
+    };
+    if (speaker) claim.speaker = speaker;
+    claims.push(claim);
+  });
+  return claims;
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}
+
+function dedupe(signals: RuleSignal[]): RuleSignal[] {
+  const seen = new Set<string>();
+  const out: RuleSignal[] = [];
+  for (const s of signals.sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const key = `${s.kind}:${s.start}:${s.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
+}
+
+function kindsOf(signals: readonly RuleSignal[]): ClaimKind[] {
+  const kinds: ClaimKind[] = [];
+  for (const s of signals) if (!kinds.includes(s.kind)) kinds.push(s.kind);
+  return kinds;
+}
+
+/**
+ * The claim's speaker: a quotation's speaker first, then an attribution's source, then the subject of
+ * reported speech. Names resolve to their fuller earlier mention; "he"/"she" to the last person who
+ * spoke nearby; an unattributed quotation continues the previous quotation's speaker.
+ */
+function chooseSpeaker(signals: readonly RuleSignal[], names: NameIndex, memory: SpeakerMemory, block: number): string | undefined {
+  const order: ClaimKind[] = ['quote', 'attribution', 'reported-speech'];
+  let result: string | undefined;
+  for (const kind of order) {
+    for (const s of signals) {
+      if (s.kind !== kind || !s.speaker) continue;
+      result = speakerName(s.speaker, names, memory, block);
+      if (result) break;
+    }
+    if (result) break;
+  }
+  const hasQuote = signals.some((s) => s.kind === 'quote');
+  if (!result && hasQuote && memory.quote && block - memory.quote.block <= SPEAKER_REACH) result = memory.quote.name;
+  if (result && hasQuote) memory.quote = { name: result, block };
+  return result;
+}
+
+function speakerName(mention: Mention, names: NameIndex, memory: SpeakerMemory, block: number): string | undefined {
+  if (mention.kind === 'source') return mention.text;
+  if (mention.kind === 'pronoun') {
+    const he = /^(?:he|she)$/i.test(mention.text);
+    return he && memory.person && block - memory.person.block <= SPEAKER_REACH ? memory.person.name : undefined;
+  }
+  const name = resolveName(names, mention.text, mention.start);
+  memory.person = { name, block };
+  return name;
+}

@@ -1,0 +1,78 @@
+/**
+ * Sentences that are never claims however many numbers they hold: questions, page boilerplate, bylines
+ * and date lines, first-person opinions; and the dateline prefix ("MOSCOW (Agency - 18th September,
+ * 2019)") that precedes a wire story's first sentence but is not part of its claim.
+ */
+
+import { BOILERPLATE, OPINION_MARKERS, wordsPattern } from './lexicon';
+import type { QuoteSpan } from './sentences';
+
+const BOILERPLATE_RE = new RegExp(wordsPattern(BOILERPLATE), 'i');
+const OPINION_RE = new RegExp(wordsPattern(OPINION_MARKERS), 'i');
+const METADATA_RE = /@\w|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|^(?:by|updated|published|posted|last updated|photo|image|source|credit|file|picture|video|watch|listen|editing by|reporting by)\b/i;
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+const TRAILING_CLOSERS_RE = /["”’»)\]\s]+$/;
+
+/**
+ * Length of a wire dateline at the start of a unit: an upper-case place ("MOSCOW", "NEW YORK",
+ * "KYIV, Ukraine") followed by an agency/date parenthesis and/or a dash, before the first sentence.
+ */
+const DATELINE_RE =
+  /^\p{Lu}[\p{Lu}.'’-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’-]+){0,3}(?:,[ \t]+\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?[ \t]*(\([^()\n]{0,120}\))?[ \t]*([-–—\uFFFD:])?[ \t]*/u;
+
+export function datelineLength(unit: string): number {
+  const m = DATELINE_RE.exec(unit);
+  if (!m || (!m[1] && !m[2])) return 0;
+  const rest = unit.slice(m[0].length);
+  return /^["“\p{Lu}]/u.test(rest) ? m[0].length : 0;
+}
+
+export function wordCount(s: string): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(s)) n++;
+  return n;
+}
+
+export function endsWithTerminal(unit: string): boolean {
+  const core = unit.replace(TRAILING_CLOSERS_RE, '');
+  return /[.!?…]$/.test(core);
+}
+
+export function isQuestion(unit: string): boolean {
+  return unit.replace(TRAILING_CLOSERS_RE, '').endsWith('?');
+}
+
+/** Page furniture, bylines, photo credits, time stamps: never a claim. */
+export function isBoilerplate(unit: string): boolean {
+  if (BOILERPLATE_RE.test(unit)) return true;
+  const words = wordCount(unit);
+  if (words < 3) return true;
+  if (words < 5 && !endsWithTerminal(unit)) return true;
+  return words < 14 && METADATA_RE.test(unit);
+}
+
+/** The unit with its quotations blanked out (same length), so the writer's own words can be tested. */
+export function outsideQuotes(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): string {
+  let out = '';
+  let at = start;
+  for (const q of quotes) {
+    if (q.open < at || q.close >= end) continue;
+    out += text.slice(at, q.open + 1) + ' '.repeat(q.close - q.open - 1);
+    at = q.close;
+  }
+  return out + text.slice(at, end);
+}
+
+/** "I think this is a great idea.": the writer's opinion (first person, outside any quotation). */
+export function isOpinion(ownWords: string): boolean {
+  return OPINION_RE.test(ownWords);
+}
+
+/** A quoted question with only its attribution around it: '"Will the camp close?" he asked.' */
+export function isQuotedQuestion(text: string, start: number, end: number, quotes: readonly QuoteSpan[], ownWords: string): boolean {
+  const inside = quotes.filter((q) => q.open >= start && q.close < end);
+  if (inside.length === 0) return false;
+  const allQuestions = inside.every((q) => /\?\s*$/.test(text.slice(q.open + 1, q.close)));
+  return allQuestions && wordCount(ownWords) <= 6;
+}

@@ -1,0 +1,416 @@
+/**
+ * The rules that flag a sentence unit, one finder per kind of evidence. Each finder returns signals
+ * with offsets into the full text and a weight in (0, 1): how strongly that evidence alone makes the
+ * sentence worth checking. Regexes here are linear: alternations of literal words, bounded repeats,
+ * no nested quantifiers over overlapping classes.
+ */
+
+import type { ClaimKind, ClaimSignal } from './types';
+import {
+  APPROXIMATORS,
+  ATTRIBUTION_VERBS,
+  CAUSAL_STRONG,
+  CAUSAL_WEAK,
+  CHANGE_VERBS,
+  COMPARATIVES,
+  COMPARISON_PHRASES,
+  FUNCTION_WORDS,
+  LOADED_ADJECTIVES,
+  LOADED_NOUNS,
+  MONEY_WORDS,
+  MONTHS,
+  SPEECH_VERBS,
+  SPELLED_NUMBERS,
+  SUPERLATIVES,
+  THAT_VERBS,
+  TIME_UNITS,
+  WEEKDAYS,
+  wordsPattern,
+} from './lexicon';
+import type { QuoteSpan } from './sentences';
+import { subjectAfter, subjectBefore, type Mention } from './speakers';
+import { isLowerWord, type Token } from './tokens';
+
+export interface RuleSignal extends ClaimSignal {
+  weight: number;
+  speaker?: Mention;
+}
+
+/** A sentence unit as the rules see it: its range, its tokens [tokenFrom, tokenTo) and quotations. */
+export interface UnitView {
+  text: string;
+  tokens: readonly Token[];
+  start: number;
+  end: number;
+  tokenFrom: number;
+  tokenTo: number;
+  quotes: readonly QuoteSpan[];
+}
+
+function signal(kind: ClaimKind, label: string, text: string, start: number, end: number, weight: number, speaker?: Mention): RuleSignal {
+  const s: RuleSignal = { kind, label, text: text.slice(start, end), start, end, weight };
+  if (speaker) s.speaker = speaker;
+  return s;
+}
+
+function speakerWeight(speaker: Mention | null, named: number, other: number): number {
+  return speaker?.kind === 'name' ? named : other;
+}
+
+/** Tokens [from, to) whose offsets fall in [start, end). */
+function tokenIndexAt(view: UnitView, offset: number): number {
+  let i = view.tokenFrom;
+  while (i < view.tokenTo && view.tokens[i]!.start < offset) i++;
+  return i;
+}
+
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const QUESTION_VERBS = new Set(['asked', 'asks', 'wondered', 'added', 'continued', 'told', 'wrote', 'tweeted']);
+/** Verbs are matched in lower case only: "States" in "United States" is a name, not a verb. */
+const isSpeechVerb = (t: Token | undefined): boolean =>
+  !!t && isLowerWord(t) && (SPEECH_VERBS.has(t.text) || QUESTION_VERBS.has(t.text));
+const isBoundary = (t: Token): boolean => /^[.!?"“”«»]$/.test(t.text);
+
+// ---------------------------------------------------------------------------------------------------
+// Quotations
+
+export interface QuoteFindings {
+  signals: RuleSignal[];
+  /** Token indexes of speech verbs that introduce a quotation (not reported speech of their own). */
+  usedVerbs: Set<number>;
+  /** Short quoted words ("deplorable"): evidence for an attribution, not quotations of their own. */
+  quotedWords: RuleSignal[];
+}
+
+const MIN_QUOTE_WORDS = 4;
+
+export function findQuotations(view: UnitView): QuoteFindings {
+  const { text, tokens } = view;
+  const findings: QuoteFindings = { signals: [], usedVerbs: new Set(), quotedWords: [] };
+  for (const q of view.quotes) {
+    const inner = tokenIndexAt(view, q.open + 1);
+    const after = tokenIndexAt(view, q.close + 1);
+    let words = 0;
+    for (let k = inner; k < after - 1 && k < view.tokenTo; k++) if (tokens[k]!.word) words++;
+    const contentStart = q.open + 1;
+    const contentEnd = q.close;
+    if (words < MIN_QUOTE_WORDS) {
+      if (words > 0) findings.quotedWords.push(signal('attribution', 'quoted words', text, contentStart, contentEnd, 0.1));
+      continue;
+    }
+    const verb = speechVerbAfter(view, after) ?? speechVerbBefore(view, inner - 1);
+    let speaker: Mention | null = null;
+    if (verb !== null) {
+      findings.usedVerbs.add(verb);
+      speaker =
+        verb >= after
+          ? subjectBefore(text, tokens, verb, after) ?? subjectAfter(text, tokens, verb + 1, view.tokenTo - 1)
+          : subjectBefore(text, tokens, verb, view.tokenFrom);
+    }
+    findings.signals.push(
+      signal('quote', 'direct quotation', text, contentStart, contentEnd, speakerWeight(speaker, 0.5, speaker ? 0.4 : 0.3), speaker ?? undefined),
+    );
+    if (verb !== null) {
+      const t = tokens[verb]!;
+      findings.signals.push(signal('quote', 'attributed with', text, t.start, t.end, 0.1));
+    }
+  }
+  return findings;
+}
+
+/** `…," Mizintsev said` / `…," said the ministry`: a speech verb within a few tokens after the quote. */
+function speechVerbAfter(view: UnitView, from: number): number | null {
+  for (let k = from; k < Math.min(view.tokenTo, from + 7); k++) {
+    const t = view.tokens[k]!;
+    if (isBoundary(t)) return null;
+    if (isSpeechVerb(t)) return k;
+  }
+  return null;
+}
+
+/** `Putin told reporters: "…"`: a speech verb shortly before the quote, separated by ":" or ",". */
+function speechVerbBefore(view: UnitView, openToken: number): number | null {
+  const before = view.tokens[openToken - 1];
+  if (!before || (before.text !== ':' && before.text !== ',')) return null;
+  for (let k = openToken - 2; k >= Math.max(view.tokenFrom, openToken - 10); k--) {
+    const t = view.tokens[k]!;
+    if (isBoundary(t)) return null;
+    if (isSpeechVerb(t)) return k;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reported speech and attribution
+
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'is', 'are', 'being', 'be']);
+
+export function findReportedSpeech(view: UnitView, usedVerbs: ReadonlySet<number>): RuleSignal[] {
+  const { text, tokens } = view;
+  const out: RuleSignal[] = [];
+  for (let k = view.tokenFrom; k < view.tokenTo; k++) {
+    const t = tokens[k]!;
+    if (!isLowerWord(t) || usedVerbs.has(k)) continue;
+    const word = t.text;
+    const needsThat = THAT_VERBS.has(word);
+    if (!SPEECH_VERBS.has(word) && !needsThat) continue;
+    const prev = lower(tokens[k - 1]);
+    const next = lower(tokens[k + 1]);
+    if (prev === 'the' || prev === 'a' || (prev === 'that' && next === ',')) continue;
+    if (needsThat && next !== 'that') continue;
+    let speaker: Mention | null = null;
+    let from = t.start;
+    let to = t.end;
+    if (PASSIVE_AUX.has(prev) && next === 'by' && k - 1 >= view.tokenFrom) {
+      speaker = subjectAfter(text, tokens, k + 2, view.tokenTo - 1);
+      if (speaker) to = speaker.end;
+    } else {
+      speaker = subjectBefore(text, tokens, k, view.tokenFrom);
+      if (!speaker && prev === ',') {
+        speaker = subjectAfter(text, tokens, k + 1, view.tokenTo - 1);
+        if (speaker) to = speaker.end;
+      } else if (speaker) from = speaker.start;
+    }
+    if (!speaker) continue;
+    const weight = speakerWeight(speaker, 0.45, 0.38) + (next === 'that' ? 0.05 : 0);
+    out.push(signal('reported-speech', 'speech verb', text, Math.min(from, t.start), Math.max(to, t.end), weight, speaker));
+  }
+  return out;
+}
+
+const ACCORDING_TO_RE = /\baccording to\s+/gi;
+const PHRASAL_PARTICLES = new Set(['for', 'on', 'off', 'up', 'out', 'back', 'in', 'into']);
+
+export function findAttributions(view: UnitView, quotedWords: readonly RuleSignal[]): RuleSignal[] {
+  const { text, tokens } = view;
+  const out: RuleSignal[] = [];
+  const slice = text.slice(view.start, view.end);
+  ACCORDING_TO_RE.lastIndex = 0;
+  for (let m = ACCORDING_TO_RE.exec(slice); m; m = ACCORDING_TO_RE.exec(slice)) {
+    const at = view.start + m.index;
+    const sourceToken = tokenIndexAt(view, at + m[0].length);
+    const speaker = subjectAfter(text, tokens, sourceToken, Math.min(view.tokenTo - 1, sourceToken + 8));
+    const end = speaker ? speaker.end : at + m[0].trimEnd().length;
+    out.push(signal('attribution', 'according to', text, at, end, speakerWeight(speaker, 0.5, 0.4), speaker ?? undefined));
+  }
+  for (let k = view.tokenFrom; k < view.tokenTo; k++) {
+    const t = tokens[k]!;
+    if (!isLowerWord(t) || !ATTRIBUTION_VERBS.has(t.text)) continue;
+    const next = lower(tokens[k + 1]);
+    if (PHRASAL_PARTICLES.has(next)) continue;
+    let speaker: Mention | null;
+    let from = t.start;
+    let to = t.end;
+    if (next === 'by') {
+      speaker = subjectAfter(text, tokens, k + 2, view.tokenTo - 1);
+      if (speaker) to = speaker.end;
+    } else {
+      speaker = subjectBefore(text, tokens, k, view.tokenFrom);
+      if (speaker) from = speaker.start;
+    }
+    // "described … as", "called it 'a disaster'": the characterization itself must follow.
+    const hasAs = tokens.slice(k + 1, Math.min(view.tokenTo, k + 12)).some((x) => lower(x) === 'as');
+    const hasQuoted = quotedWords.some((q) => q.start > t.end);
+    if (!speaker || (!hasAs && !hasQuoted && !['called', 'calls', 'dubbed', 'branded', 'labelled', 'labeled', 'termed'].includes(lower(t)))) continue;
+    out.push(signal('attribution', 'attributed characterization', text, from, to, speakerWeight(speaker, 0.5, 0.4), speaker));
+  }
+  if (out.length > 0) for (const q of quotedWords) out.push(q);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Statistics
+
+const NUMBER_RE = /(?:US\$|[$€£¥₹])?\d[\d,]*(?:\.\d+)?/g;
+const APPROXIMATOR_RE = new RegExp(`${wordsPattern(APPROXIMATORS)}\\s+$`, 'i');
+const PERCENT_RE = /^\s?(?:%|percent\b|per cent\b|percentage points?\b)/i;
+const SCALE_RE = /^(?:\s?(?:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|m|k)\b)/i;
+const ATTACHED_UNIT_RE = /^(?:km|kg|mph|mm|cm|ft|lb|lbs|mg|ml|gw|mw|kw|kwh|ha|sq)\b/i;
+const ORDINAL_RE = /^(?:st|nd|rd|th)\b/;
+const NEXT_WORD_RE = /^[\s-]+(\p{L}[\p{L}'’-]*)/u;
+const YEAR_RE = /^(?:1[89]|20)\d\d$/;
+const BARE_NUMBER_CONTEXT = new Set(['to', 'from', 'at', 'of', 'by', 'reached', 'totalled', 'totaled', 'was', 'were', 'is', 'are', 'hit', 'than']);
+const SPELLED_RE = new RegExp(`${wordsPattern(SPELLED_NUMBERS)}(\\s+of)?\\s+([\\p{L}-]+)`, 'giu');
+const AGO_RE = /^\s+(?:ago|later|earlier)\b/i;
+
+export function findStatistics(view: UnitView, from: number): RuleSignal[] {
+  const { text } = view;
+  const s = text.slice(from, view.end);
+  const out: RuleSignal[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(s); m; m = NUMBER_RE.exec(s)) {
+    let end = m.index + m[0].length;
+    while (s[end - 1] === ',') end--;
+    const raw = s.slice(m.index, end);
+    const currency = /^\D/.test(raw);
+    const before = s[m.index - 1] ?? ' ';
+    const after = s[end] ?? ' ';
+    const afterNext = s[end + 1] ?? ' ';
+    if (!currency && /[\p{L}\p{N}\-/:.#]/u.test(before)) continue;
+    if (/[-/:]/.test(after) && /\d/.test(afterNext)) {
+      NUMBER_RE.lastIndex = end + 2; // a date, time or score ("2019-09-18", "3:45", "5-4"): skip it whole
+      while (/[\d\-/:]/.test(s[NUMBER_RE.lastIndex] ?? '')) NUMBER_RE.lastIndex++;
+      continue;
+    }
+    let rest = s.slice(end, end + 48);
+    let sigEnd = end;
+    let label = '';
+    let weight = 0;
+    const percent = PERCENT_RE.exec(rest);
+    const scale = percent ? null : SCALE_RE.exec(rest);
+    if (percent) {
+      label = 'percentage';
+      weight = 0.6;
+      sigEnd += percent[0].length;
+    } else if (scale) {
+      label = currency ? 'amount of money' : 'number';
+      weight = currency ? 0.6 : 0.5;
+      sigEnd += scale[0].length;
+    } else if (currency) {
+      label = 'amount of money';
+      weight = 0.6;
+    } else if (ORDINAL_RE.test(rest)) continue;
+    else if (ATTACHED_UNIT_RE.test(rest)) {
+      label = 'number with unit';
+      weight = 0.55;
+      sigEnd += ATTACHED_UNIT_RE.exec(rest)![0].length;
+    } else if (YEAR_RE.test(raw)) continue; // a year: the date rules decide
+    rest = s.slice(sigEnd, sigEnd + 40);
+    const next = NEXT_WORD_RE.exec(rest);
+    const nextWord = next?.[1] ?? '';
+    const nextLower = nextWord.toLowerCase();
+    if (next && /^\p{Ll}/u.test(nextWord) && !FUNCTION_WORDS.has(nextLower)) {
+      if (TIME_UNITS.has(nextLower) && AGO_RE.test(rest.slice(next[0].length))) continue;
+      if (!label || label === 'number') {
+        label = MONEY_WORDS.has(nextLower) ? 'amount of money' : 'number with unit';
+        weight = Math.max(weight, MONEY_WORDS.has(nextLower) ? 0.6 : 0.55);
+      }
+      sigEnd += next[0].length;
+    }
+    if (!label) {
+      const prevWord = /(\S+)\s+$/.exec(s.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '';
+      if (!BARE_NUMBER_CONTEXT.has(prevWord.toLowerCase())) continue;
+      label = 'number';
+      weight = 0.35;
+    }
+    let sigStart = m.index;
+    const approx = APPROXIMATOR_RE.exec(s.slice(Math.max(0, m.index - 24), m.index));
+    if (approx) {
+      sigStart = m.index - approx[0].length;
+      label = `approximate ${label}`;
+      weight = Math.min(1, weight + 0.05);
+    }
+    out.push(signal('statistic', label, text, from + sigStart, from + sigEnd, weight));
+  }
+  SPELLED_RE.lastIndex = 0;
+  for (let m = SPELLED_RE.exec(s); m; m = SPELLED_RE.exec(s)) {
+    const unit = m[2]!;
+    const hasOf = !!m[1];
+    const ok = hasOf || (/^\p{Ll}/u.test(unit) && !FUNCTION_WORDS.has(unit.toLowerCase()) && !(TIME_UNITS.has(unit) && AGO_RE.test(s.slice(m.index + m[0].length))));
+    if (!ok) {
+      SPELLED_RE.lastIndex = m.index + 1;
+      continue;
+    }
+    const end = hasOf && FUNCTION_WORDS.has(unit.toLowerCase()) ? m.index + m[0].length - unit.length : m.index + m[0].length;
+    out.push(signal('statistic', 'count', text, from + m.index, from + end, 0.45));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dates
+
+const M = wordsPattern(MONTHS).slice(2, -2); // the alternation without its \b guards
+const PREPOSITIONS = 'in since by until from during before after through between of early late mid last next this';
+const withCapitals = (list: string): string =>
+  list
+    .split(' ')
+    .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)])
+    .join(' ');
+const PREP = wordsPattern(withCapitals(PREPOSITIONS)).slice(2, -2);
+const YEAR = '(?:1[89]|20)\\d\\d';
+
+const DATE_RULES: ReadonlyArray<[RegExp, string, number]> = [
+  [new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\b\\.?(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4],
+  [new RegExp(`\\b${M}\\b\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4],
+  [new RegExp(`\\b${M}\\b\\.?,?\\s+${YEAR}\\b`, 'g'), 'month and year', 0.4],
+  [new RegExp(`\\b${PREP}\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?${YEAR}s?\\b`, 'g'), 'year', 0.4],
+  [new RegExp(`\\b${PREP}\\s+${M}\\b`, 'g'), 'month', 0.3],
+  [new RegExp(`\\b(?:(?:on|last|next|this|On|Last|Next|This)\\s+)?${wordsPattern(WEEKDAYS).slice(2, -2)}\\b`, 'g'), 'day', 0.2],
+  [
+    /\b(?:yesterday|last (?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)|earlier this (?:week|month|year)|(?:this|next) (?:week|month|year)|(?:\w+ )?(?:days|weeks|months|years|decades) ago)\b/gi,
+    'relative date',
+    0.2,
+  ],
+];
+
+export function findDates(view: UnitView, from: number): RuleSignal[] {
+  const s = view.text.slice(from, view.end);
+  const found: Array<{ start: number; end: number; label: string; weight: number }> = [];
+  for (const [re, label, weight] of DATE_RULES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) found.push({ start: m.index, end: m.index + m[0].length, label, weight });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Overlapping matches of different rules describe one date: "in December" + "December 2018".
+  const merged: typeof found = [];
+  for (const d of found) {
+    const last = merged[merged.length - 1];
+    if (last && d.start < last.end) {
+      last.end = Math.max(last.end, d.end);
+      if (d.weight > last.weight) {
+        last.weight = d.weight;
+        last.label = d.label;
+      }
+    } else merged.push({ ...d });
+  }
+  return merged.map((d) => signal('date-event', d.label, view.text, from + d.start, from + d.end, d.weight));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Causal, comparison, characterization
+
+const CAUSAL_STRONG_RE = new RegExp(wordsPattern(CAUSAL_STRONG), 'gi');
+const CAUSAL_WEAK_RE = new RegExp(wordsPattern(CAUSAL_WEAK), 'gi');
+const COMPARATIVE_RE = new RegExp(`${wordsPattern(COMPARATIVES)}\\s+than\\b`, 'gi');
+const COMPARISON_PHRASE_RE = new RegExp(wordsPattern(COMPARISON_PHRASES), 'gi');
+const SUPERLATIVE_RE = new RegExp(wordsPattern(SUPERLATIVES), 'gi');
+const CHANGE_RE = new RegExp(`${wordsPattern(CHANGE_VERBS)}(?=\\s+(?:by|to|from|some|about|nearly|almost|more|over|\\$|\\d))`, 'gi');
+const LOADED_ADJECTIVE_RE = new RegExp(wordsPattern(LOADED_ADJECTIVES), 'gi');
+const LOADED_NOUN_RE = new RegExp(wordsPattern(LOADED_NOUNS), 'gi');
+const CONTENT_WORD_RE = /^\s+(\p{Ll}[\p{Ll}-]*)/u;
+const PREDICATE_RE = /\b(?:is|was|are|were|be|been|as)\s+$/i;
+
+function matchAll(re: RegExp, s: string, each: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) each(m);
+}
+
+export function findLexical(view: UnitView, from: number): RuleSignal[] {
+  const { text } = view;
+  const s = text.slice(from, view.end);
+  const out: RuleSignal[] = [];
+  const add = (kind: ClaimKind, label: string, m: RegExpExecArray, weight: number, extra = 0): void => {
+    out.push(signal(kind, label, text, from + m.index, from + m.index + m[0].length + extra, weight));
+  };
+  matchAll(CAUSAL_STRONG_RE, s, (m) => add('causal', 'cause and effect', m, 0.33));
+  matchAll(CAUSAL_WEAK_RE, s, (m) => add('causal', 'cause and effect', m, 0.25));
+  matchAll(COMPARATIVE_RE, s, (m) => add('comparison', 'comparison', m, 0.33));
+  matchAll(COMPARISON_PHRASE_RE, s, (m) => add('comparison', 'comparison', m, 0.33));
+  matchAll(SUPERLATIVE_RE, s, (m) => add('comparison', 'superlative', m, 0.3));
+  matchAll(CHANGE_RE, s, (m) => add('comparison', 'change', m, 0.3));
+  matchAll(LOADED_ADJECTIVE_RE, s, (m) => {
+    // Take the nouns it qualifies: "unauthorized military base", not just "unauthorized".
+    let extra = 0;
+    for (let n = 0; n < 2; n++) {
+      const w = CONTENT_WORD_RE.exec(s.slice(m.index + m[0].length + extra, m.index + m[0].length + extra + 40));
+      // Stop at verbs and adverbs: "occupied territories", not "occupied territories returned".
+      if (!w || FUNCTION_WORDS.has(w[1]!) || /(?:ed|ing|ly)$/.test(w[1]!)) break;
+      extra += w[0].length;
+    }
+    const predicate = PREDICATE_RE.test(s.slice(Math.max(0, m.index - 12), m.index));
+    if (extra > 0 || predicate) add('characterization', 'loaded label', m, 0.35, extra);
+  });
+  matchAll(LOADED_NOUN_RE, s, (m) => add('characterization', 'loaded label', m, 0.35));
+  return out;
+}

@@ -1,0 +1,216 @@
+/**
+ * Sentence units of an article's text: Intl.Segmenter's sentences, with its known mistakes repaired.
+ *
+ * - A line break is a hard boundary (the text index puts "\n" between blocks), except a soft wrap left
+ *   by HTML source formatting: a line ending mid-sentence ("…the camp\n   houses…") continues.
+ * - Abbreviations do not end sentences: titles ("Col. Gen. Mikhail"), "No. 5", initials ("J. R. R."),
+ *   dotted acronyms ("U.S. President") unless a sentence clearly starts after them.
+ * - A piece that starts in lower case continues the previous one ('"Will it close?" he asked.').
+ * - A quotation that continues is never split: `"We believe … country. The region …," X said` is one
+ *   unit, so the speaker after the quote stays with it.
+ */
+
+import {
+  NUMBER_ABBREVIATIONS,
+  SENTENCE_STARTERS,
+  TITLE_ABBREVIATIONS,
+} from './lexicon';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A quotation: `open` is the offset of the opening mark, `close` of the closing mark. */
+export interface QuoteSpan {
+  open: number;
+  close: number;
+}
+
+export interface Segmentation {
+  /** Sentence units, trimmed, in text order, never overlapping. */
+  units: Span[];
+  /** Paired quotations, in order of their opening mark. */
+  quotes: QuoteSpan[];
+  /** Index into `blocks` of each unit. */
+  unitBlock: number[];
+  blocks: Span[];
+}
+
+let segmenter: Intl.Segmenter | null = null;
+
+function sentenceSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  return segmenter;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f;
+const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * Paragraph-like blocks between hard line breaks. A line break is soft only when the line before
+ * ends like an unfinished sentence (lower-case letter or comma) and the next starts in lower case.
+ */
+export function blocksOf(text: string): Span[] {
+  const blocks: Span[] = [];
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (isSoftWrap(text, start, i)) continue;
+    pushBlock(text, blocks, start, i);
+    start = i + 1;
+  }
+  pushBlock(text, blocks, start, text.length);
+  return blocks;
+}
+
+function isSoftWrap(text: string, blockStart: number, lineBreak: number): boolean {
+  let before = lineBreak - 1;
+  while (before >= blockStart && isSpace(text.charCodeAt(before))) before--;
+  if (before < blockStart) return false;
+  const last = text.charCodeAt(before);
+  if (!isLowerAscii(last) && last !== 44 /* , */) return false;
+  let after = lineBreak + 1;
+  while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+  return after < text.length && isLowerAscii(text.charCodeAt(after));
+}
+
+function pushBlock(text: string, blocks: Span[], start: number, end: number): void {
+  const trimmed = trimSpan(text, start, end);
+  if (trimmed) blocks.push(trimmed);
+}
+
+/** The span without surrounding whitespace, or null when it is blank. */
+export function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : null;
+}
+
+/**
+ * Pairs quotation marks inside one block. Curly and guillemet quotes pair by direction; a straight
+ * double quote opens after a space or an opening bracket/dash and closes otherwise. A single curly
+ * quote closes only when no letter follows it, so apostrophes ("Syria’s") are not quotes. Marks left
+ * unpaired at the end of the block are ignored.
+ */
+export function findQuotes(text: string, block: Span): QuoteSpan[] {
+  const quotes: QuoteSpan[] = [];
+  let straight = -1;
+  let curly = -1;
+  let guillemet = -1;
+  let single = -1;
+  for (let i = block.start; i < block.end; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      if (straight >= 0 && !opensHere(text, i, block.start)) {
+        quotes.push({ open: straight, close: i });
+        straight = -1;
+      } else if (straight < 0 && opensHere(text, i, block.start)) straight = i;
+    } else if (c === '“' || c === '„') {
+      if (curly < 0) curly = i;
+    } else if (c === '”') {
+      if (curly >= 0) quotes.push({ open: curly, close: i });
+      curly = -1;
+    } else if (c === '«') {
+      if (guillemet < 0) guillemet = i;
+    } else if (c === '»') {
+      if (guillemet >= 0) quotes.push({ open: guillemet, close: i });
+      guillemet = -1;
+    } else if (c === '‘') {
+      if (single < 0 && opensHere(text, i, block.start)) single = i;
+    } else if (c === '’' && single >= 0 && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) {
+      quotes.push({ open: single, close: i });
+      single = -1;
+    }
+  }
+  return quotes.sort((a, b) => a.open - b.open);
+}
+
+function opensHere(text: string, i: number, blockStart: number): boolean {
+  if (i === blockStart) return true;
+  const before = text[i - 1]!;
+  const after = text[i + 1] ?? ' ';
+  if (/\s/.test(after)) return false;
+  return /[\s([{\u2014\u2013\-\uFFFD:/]/.test(before);
+}
+
+/** Splits the text into sentence units; see the module comment for the repairs. */
+export function segmentText(text: string): Segmentation {
+  const blocks = blocksOf(text);
+  const units: Span[] = [];
+  const unitBlock: number[] = [];
+  const quotes: QuoteSpan[] = [];
+  blocks.forEach((block, blockIndex) => {
+    const blockQuotes = findQuotes(text, block);
+    for (const q of blockQuotes) quotes.push(q);
+    const insideQuote = quoteCoverage(block, blockQuotes);
+    // Line breaks inside a block are soft wraps: the segmenter must not see them as paragraph ends.
+    const flat = text.slice(block.start, block.end).replace(/[\r\n]/g, ' ');
+    let current: Span | null = null;
+    for (const piece of sentenceSegmenter().segment(flat)) {
+      const start = block.start + piece.index;
+      const end = start + piece.segment.length;
+      if (current && shouldJoin(text, current, start, insideQuote, block.start)) {
+        current.end = end;
+        continue;
+      }
+      if (current) pushUnit(text, units, unitBlock, current, blockIndex);
+      current = { start, end };
+    }
+    if (current) pushUnit(text, units, unitBlock, current, blockIndex);
+  });
+  return { units, quotes, unitBlock, blocks };
+}
+
+export function splitSentences(text: string): Span[] {
+  return segmentText(text).units;
+}
+
+function pushUnit(text: string, units: Span[], unitBlock: number[], span: Span, block: number): void {
+  const trimmed = trimSpan(text, span.start, span.end);
+  if (!trimmed) return;
+  units.push(trimmed);
+  unitBlock.push(block);
+}
+
+/** For each offset of the block, whether it lies strictly inside a quotation (difference array: linear). */
+function quoteCoverage(block: Span, quotes: readonly QuoteSpan[]): (offset: number) => boolean {
+  if (quotes.length === 0) return () => false;
+  const length = block.end - block.start;
+  const depth = new Int32Array(length + 1);
+  for (const q of quotes) {
+    depth[q.open - block.start + 1]! += 1;
+    depth[q.close - block.start]! -= 1;
+  }
+  for (let i = 1; i <= length; i++) depth[i]! += depth[i - 1]!;
+  return (offset) => (depth[offset - block.start] ?? 0) > 0;
+}
+
+const LAST_WORD_RE = /([\p{L}][\p{L}.'’-]*)\.["”’)]?\s*$/u;
+
+function shouldJoin(
+  text: string,
+  current: Span,
+  nextStart: number,
+  insideQuote: (offset: number) => boolean,
+  blockStart: number,
+): boolean {
+  if (insideQuote(nextStart)) return true;
+  let i = nextStart;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const next = text[i] ?? '';
+  if (/[\p{Ll},;:)\]]/u.test(next)) return true;
+  const tail = text.slice(Math.max(blockStart, current.end - 40), current.end);
+  const match = LAST_WORD_RE.exec(tail);
+  if (!match) return false;
+  const word = match[1]!;
+  const nextIsUpper = /\p{Lu}/u.test(next);
+  if (TITLE_ABBREVIATIONS.has(word)) return nextIsUpper || /\d/.test(next);
+  if (NUMBER_ABBREVIATIONS.has(word)) return /\d/.test(next);
+  const charBefore = tail[match.index - 1];
+  if (/^\p{Lu}$/u.test(word) && (charBefore === undefined || /[\s.]/.test(charBefore))) return nextIsUpper;
+  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) {
+    const nextWord = /^[\p{L}]+/u.exec(text.slice(i, i + 20))?.[0] ?? '';
+    return nextIsUpper && !SENTENCE_STARTERS.has(nextWord);
+  }
+  return false;
+}

@@ -1,0 +1,63 @@
+/**
+ * Word and punctuation tokens with their offsets, computed once for the whole text so that every rule
+ * (speakers, names, counts) walks the same tokens in linear time.
+ *
+ * A word keeps inner punctuation ("25,000", "U.S", "At-Tanf", "country's") but never a trailing
+ * period, so "Col." is the word "Col" followed by the token ".". Every other non-space character is a
+ * token of its own.
+ */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** True for word tokens, false for punctuation. */
+  word: boolean;
+}
+
+// Each repetition of the inner group must start with a punctuation character, so matching is linear.
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, word: WORD_START_RE.test(m[0]) });
+  }
+  return tokens;
+}
+
+const WORD_START_RE = /^[\p{L}\p{N}]/u;
+
+export function isCapitalised(token: Token | undefined): boolean {
+  if (!token || !token.word) return false;
+  const c = token.text[0]!;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+export function isLowerWord(token: Token | undefined): boolean {
+  if (!token || !token.word) return false;
+  const c = token.text[0]!;
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+/** Index of the first token with start >= offset (binary search). */
+export function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when only spaces or tabs (no line break) separate two offsets. */
+export function sameLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+  }
+  return true;
+}
