@@ -1,0 +1,69 @@
+/**
+ * What the scenarios observe: functions run inside the page (they are serialized, so they only use
+ * their argument and DOM globals, and declare no named inner functions), and waits on the content
+ * script's typed messages.
+ */
+import type { PageState, PageStatus } from '../../../core/messaging/protocol';
+import { pollUntil, type BrowserSession, type PageFunction } from './session';
+
+export interface MarkInfo {
+  id: string;
+  kinds: string[];
+  verdict: string | null;
+  /** The claim's text: all pieces with this id, joined, whitespace collapsed. */
+  text: string;
+  /** Number of <claimlens-mark> pieces for this id. */
+  pieces: number;
+  /** For each region selector given, how many pieces lie inside it. */
+  regions: Record<string, number>;
+}
+
+/** Every highlighted claim on the page, grouped by data-claimlens-id, in document order. */
+export const collectMarks: PageFunction<{ regions: string[] }, MarkInfo[]> = ({ regions }) => {
+  const byId = new Map<string, MarkInfo>();
+  for (const mark of Array.from(document.querySelectorAll('claimlens-mark'))) {
+    const id = mark.getAttribute('data-claimlens-id') ?? '';
+    let info = byId.get(id);
+    if (!info) {
+      info = {
+        id,
+        kinds: (mark.getAttribute('data-claimlens-kind') ?? '').split(/\s+/).filter((kind) => kind !== ''),
+        verdict: mark.getAttribute('data-claimlens-verdict'),
+        text: '',
+        pieces: 0,
+        regions: {},
+      };
+      byId.set(id, info);
+    }
+    info.pieces += 1;
+    info.text += `${mark.textContent ?? ''} `;
+    for (const selector of regions) {
+      if (mark.closest(selector)) info.regions[selector] = (info.regions[selector] ?? 0) + 1;
+    }
+  }
+  return Array.from(byId.values()).map((info) => ({ ...info, text: info.text.replace(/\s+/g, ' ').trim() }));
+};
+
+export const countMarks: PageFunction<null, number> = () => document.querySelectorAll('claimlens-mark').length;
+
+export const bodyInnerText: PageFunction<null, string> = () => document.body.innerText;
+
+/** Ask the content script for its state, waiting until it reports one of `statuses`. */
+export async function waitForStatus(
+  session: BrowserSession,
+  tabId: number,
+  statuses: readonly PageStatus[],
+  timeoutMs = 20_000,
+): Promise<PageState> {
+  let state: PageState | null = null;
+  await pollUntil(
+    async () => {
+      state = await session.sendToTab<PageState>(tabId, 'getPageState');
+      return statuses.includes(state.status);
+    },
+    () => `page status in [${statuses.join(', ')}] (last: ${state === null ? 'none' : (state as PageState).status})`,
+    timeoutMs,
+    100,
+  );
+  return state as unknown as PageState;
+}
