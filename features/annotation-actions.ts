@@ -46,7 +46,7 @@ export function createAnnotationActions(deps: {
     return newAnnotation({
       source: analysis.source(),
       selector: describeSpan(text, range.start, range.end),
-      ...value,
+      body: value,
       claim: claim ? { kinds: claim.kinds, ...(claim.speaker ? { speaker: claim.speaker } : {}) } : undefined,
     });
   };

@@ -12,7 +12,7 @@ import {
   type AnnotationEditorValue,
   type EditorSaveResult,
 } from '../annotation-editor/AnnotationEditor';
-import { KIND_INFO, kindLabel } from './kinds';
+import { kindInfo } from './kinds';
 
 export interface CardView {
   spanId: string;
@@ -58,8 +58,8 @@ export function ClaimCard(props: ClaimCardProps) {
         <span class="cl-brand">ClaimLens</span>
         <ul class="cl-kinds" aria-label="Claim kinds">
           {kinds.map((kind) => (
-            <li key={kind} class="cl-kind" style={{ '--cl-kind': KIND_INFO[kind]?.colour ?? '#6e7781' }} title={KIND_INFO[kind]?.hint}>
-              {kindLabel(kind)}
+            <li key={kind} class="cl-kind" style={{ '--cl-kind': kindInfo(kind).colour }} title={kindInfo(kind).hint}>
+              {kindInfo(kind).label}
             </li>
           ))}
         </ul>
@@ -94,7 +94,7 @@ export function ClaimCard(props: ClaimCardProps) {
               <ul>
                 {claim.signals.slice(0, 8).map((signal, i) => (
                   <li key={i}>
-                    <span class="cl-signal" style={{ '--cl-kind': KIND_INFO[signal.kind]?.colour ?? '#6e7781' }}>
+                    <span class="cl-signal" style={{ '--cl-kind': kindInfo(signal.kind).colour }}>
                       {signal.label}
                     </span>{' '}
                     <q>{signal.text}</q>

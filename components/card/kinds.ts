@@ -4,7 +4,14 @@
  */
 import type { ClaimKind } from '../../core/claims/types';
 
-export const KIND_INFO: Record<ClaimKind, { label: string; colour: string; hint: string }> = {
+export interface KindInfo {
+  label: string;
+  colour: string;
+  hint: string;
+}
+
+/** Keyed by string, not ClaimKind: a kind added to the detector before it is added here still shows. */
+export const KIND_INFO: Readonly<Record<string, KindInfo>> = {
   statistic: { label: 'Statistic', colour: 'rgb(202, 138, 4)', hint: 'A number that can be checked against data' },
   attribution: { label: 'Attributed claim', colour: 'rgb(234, 88, 12)', hint: 'Someone is said to have said or found this' },
   quote: { label: 'Quote', colour: 'rgb(192, 38, 211)', hint: 'Words put in someone’s mouth' },
@@ -13,8 +20,15 @@ export const KIND_INFO: Record<ClaimKind, { label: string; colour: string; hint:
   causal: { label: 'Cause and effect', colour: 'rgb(79, 70, 229)', hint: 'One thing is said to cause another' },
   comparison: { label: 'Comparison', colour: 'rgb(2, 132, 199)', hint: 'More, less, highest, first…' },
   characterization: { label: 'Loaded characterization', colour: 'rgb(225, 29, 72)', hint: 'A judgement presented as fact' },
+  factual: { label: 'Factual claim', colour: 'rgb(202, 138, 4)', hint: 'A statement of fact the check-worthiness model rates highly' },
 };
 
+const UNKNOWN: KindInfo = { label: '', colour: 'rgb(110, 119, 129)', hint: '' };
+
+export function kindInfo(kind: ClaimKind): KindInfo {
+  return KIND_INFO[kind] ?? { ...UNKNOWN, label: kind };
+}
+
 export function kindLabel(kind: ClaimKind): string {
-  return KIND_INFO[kind]?.label ?? kind;
+  return kindInfo(kind).label;
 }

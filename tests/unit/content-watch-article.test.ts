@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createArticleWatcher } from '../../features/watch-article';
+import { buildTextIndex } from '../../core/text/text-index';
+import { highlightSpans, removeHighlights } from '../../core/highlight/highlight';
+
+const LONG = 'The minister said on Tuesday that unemployment fell to 4.2 per cent in the third quarter of the year.';
+
+async function settle(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe('createArticleWatcher', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it('fires once, debounced, when the page adds a block of text', async () => {
+    document.body.innerHTML = '<main></main>';
+    const onChange = vi.fn();
+    const watcher = createArticleWatcher(document, onChange, { debounceMs: 30, maxWaitMs: 500 });
+    stop = watcher.stop;
+    watcher.start();
+    for (let i = 0; i < 3; i++) {
+      const p = document.createElement('p');
+      p.textContent = LONG;
+      document.querySelector('main')!.appendChild(p);
+    }
+    await settle(80);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores small changes such as a ticking clock', async () => {
+    document.body.innerHTML = '<span id="clock">12:00</span>';
+    const onChange = vi.fn();
+    const watcher = createArticleWatcher(document, onChange, { debounceMs: 20 });
+    stop = watcher.stop;
+    watcher.start();
+    document.getElementById('clock')!.textContent = '12:01';
+    await settle(60);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('ignores ClaimLens marking and unmarking the page inside quietly()', async () => {
+    document.body.innerHTML = `<article><p>${LONG}</p><p>${LONG}</p></article>`;
+    const onChange = vi.fn();
+    const watcher = createArticleWatcher(document, onChange, { debounceMs: 20 });
+    stop = watcher.stop;
+    watcher.start();
+    watcher.quietly(() => {
+      const index = buildTextIndex(document.body);
+      highlightSpans(index, [{ id: 'a', start: 0, end: index.text.length, kinds: ['statistic'] }]);
+    });
+    await settle(60);
+    watcher.quietly(() => removeHighlights(document.body));
+    await settle(60);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('fires when the page replaces DOM that held marks', async () => {
+    document.body.innerHTML = `<article><p>short claim</p></article>`;
+    const onChange = vi.fn();
+    const watcher = createArticleWatcher(document, onChange, { debounceMs: 20 });
+    stop = watcher.stop;
+    watcher.start();
+    watcher.quietly(() => {
+      const index = buildTextIndex(document.body);
+      highlightSpans(index, [{ id: 'a', start: 0, end: 5, kinds: [] }]);
+    });
+    document.querySelector('article')!.innerHTML = '<p>short claim</p>';
+    await settle(60);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not fire after stop()', async () => {
+    document.body.innerHTML = '<main></main>';
+    const onChange = vi.fn();
+    const watcher = createArticleWatcher(document, onChange, { debounceMs: 20 });
+    watcher.start();
+    watcher.stop();
+    const p = document.createElement('p');
+    p.textContent = LONG;
+    document.querySelector('main')!.appendChild(p);
+    await settle(60);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
