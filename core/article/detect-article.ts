@@ -1,0 +1,102 @@
+/**
+ * Finds the article on a page: the element whose subtree holds the most prose for the least other
+ * text, the parts inside it that are page furniture, and the headline. Pure: reads the DOM through
+ * standard attributes and tree links only (no layout), so it runs the same in the content script
+ * and in Node, and it never modifies the page.
+ */
+import type { DetectedArticle } from './types';
+import { measurePage, type ElementStats, type PageStats } from './page-stats';
+import { findHeadline } from './headline';
+import { isMarkedArticleBody } from './hints';
+
+/** Below this much prose a page has no article worth annotating. */
+const MIN_ARTICLE_PROSE = 250;
+/** An article has at least one real paragraph; app screens and forms have only short lines. */
+const MIN_LONGEST_RUN = 100;
+
+/**
+ * Home pages and search results: every snippet of prose comes with a headline that is a link. An
+ * article's links sit inside its sentences, and its link lists are furniture.
+ */
+function isTeaserList(s: ElementStats): boolean {
+  const linkRuns = s.linkRuns - s.furnitureLinkRuns;
+  return linkRuns >= 3 && linkRuns >= 0.5 * s.proseRuns;
+}
+
+/** How much a character of furniture (which will be left out) counts against a candidate root. */
+const FURNITURE_COST = 0.25;
+/** How much a character of other non-prose text counts against a candidate root. */
+const CLUTTER_COST = 1;
+
+/** Prose that belongs to the article: prose outside furniture. */
+function articleProse(s: ElementStats): number {
+  return s.prose - s.furnitureProse;
+}
+
+/** How well an element would do as the article's root. */
+function rootScore(element: Element, s: ElementStats): number {
+  // Schema.org's articleBody is the page's own statement of where the article is.
+  const prose = articleProse(s) * (isMarkedArticleBody(element) ? 1.5 : 1);
+  const clutter = s.text - prose - s.furnitureText;
+  return prose - CLUTTER_COST * clutter - FURNITURE_COST * s.furnitureText;
+}
+
+function chooseRoot(page: PageStats, body: Element): Element | null {
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, s] of page.stats) {
+    if (s.inFurniture) continue;
+    const score = rootScore(element, s);
+    // Ties go to the later (deeper) element: the tighter container.
+    if (score >= bestScore && articleProse(s) > 0) {
+      best = element;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Link-dense blocks without prose: link lists, "read more" lines, tag clouds inside the body. */
+function isLinkList(s: ElementStats): boolean {
+  return s.text > 0 && s.link > s.text * 0.5 && articleProse(s) < s.text * 0.5;
+}
+
+/** Outermost elements under root to leave out of the article's text. */
+function collectExcluded(root: Element, page: PageStats, headline: Element | null): Set<Element> {
+  const excluded = new Set<Element>();
+  const visit = (element: Element): void => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (child === headline) continue;
+      const s = page.stats.get(child);
+      if (!s) continue; // hidden or non-text: added below
+      if (s.furniture || isLinkList(s)) {
+        excluded.add(child);
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  // Hidden elements the text index would not skip by itself (aria-hidden, inline display:none).
+  for (const element of page.hidden) if (root.contains(element)) excluded.add(element);
+  return excluded;
+}
+
+function isInside(element: Element, root: Element): boolean {
+  return root.contains(element);
+}
+
+export function detectArticle(doc: Document): DetectedArticle | null {
+  const body = doc.body;
+  if (!body) return null;
+  const page = measurePage(body);
+  const root = chooseRoot(page, body);
+  if (!root) return null;
+  const rootStats = page.stats.get(root)!;
+  const prose = articleProse(rootStats);
+  if (prose < MIN_ARTICLE_PROSE || rootStats.longestRun < MIN_LONGEST_RUN || isTeaserList(rootStats)) return null;
+  const headline = findHeadline(doc, root, page);
+  const excluded = collectExcluded(root, page, headline && isInside(headline, root) ? headline : null);
+  const confidence = Math.min(1, prose / 2000);
+  return { root, headline, excluded, confidence };
+}

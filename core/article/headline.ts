@@ -1,0 +1,41 @@
+/**
+ * The article's headline: the heading whose words best match what the page calls itself (og:title,
+ * <title>), preferring an h1 inside or just before the article's root.
+ */
+import type { PageStats } from './page-stats';
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Share of the heading's words that occur in the title. */
+function overlap(heading: string[], title: Set<string>): number {
+  if (heading.length === 0) return 0;
+  let hits = 0;
+  for (const word of heading) if (title.has(word)) hits++;
+  return hits / heading.length;
+}
+
+export function findHeadline(doc: Document, root: Element, page: PageStats): Element | null {
+  const titleText =
+    doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '';
+  const title = new Set(words(titleText));
+  const rootStats = page.stats.get(root)!;
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const heading of doc.querySelectorAll('h1, h2')) {
+    const s = page.stats.get(heading);
+    if (!s || s.furniture || s.text === 0) continue;
+    const inRoot = s.order > rootStats.order && s.order <= rootStats.end;
+    // A headline sits in the article or before it, never after its end.
+    if (!inRoot && s.order > rootStats.end) continue;
+    let score = overlap(words(heading.textContent ?? ''), title);
+    if (heading.tagName.toUpperCase() === 'H1') score += 0.3;
+    if (inRoot) score += 0.2;
+    if (score > bestScore) {
+      best = heading;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 0.6 ? best : null;
+}

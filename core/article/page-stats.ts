@@ -1,0 +1,187 @@
+/**
+ * Measures, for every element of the page, how much visible text it holds and how much of that
+ * reads as prose, and which elements are page furniture. The detector only reads these figures
+ * afterwards: the page is walked once (plus two passes over the measured elements) and never modified.
+ */
+import { isBlockElement, isClaimLensUi, isNonTextElement } from '../text/text-index';
+import { hasFurnitureName, isFurnitureElement, isHidden } from './hints';
+
+export interface ElementStats {
+  parent: ElementStats | null;
+  /** Visible non-space characters. */
+  text: number;
+  /** Of which inside links. */
+  link: number;
+  /** Characters in runs of text that read as prose (sentences, few links). */
+  prose: number;
+  /** Prose inside furniture (comments, asides, captions…): not article text. */
+  furnitureProse: number;
+  /** Text of the outermost furniture elements below (and including) this one. */
+  furnitureText: number;
+  /** Runs of prose, and runs that are nearly all one link (teaser headlines, link lists). */
+  proseRuns: number;
+  linkRuns: number;
+  /** Link runs inside furniture. */
+  furnitureLinkRuns: number;
+  /** Longest prose run below. */
+  longestRun: number;
+  /** Furniture by tag/role/comment name (`hard`), or by a furniture-like class name or id (`named`). */
+  hard: boolean;
+  named: boolean;
+  /** The verdict once the whole page is known. */
+  furniture: boolean;
+  /** This element or one of its ancestors is furniture. */
+  inFurniture: boolean;
+  /** Document order of the element and of its last descendant. */
+  order: number;
+  end: number;
+}
+
+export interface PageStats {
+  stats: Map<Element, ElementStats>;
+  /** Elements left out of everything: hidden ones and non-text ones (scripts, styles, inputs). */
+  hidden: Element[];
+}
+
+/** A run of inline text between block boundaries or line breaks. */
+interface Run {
+  chars: number;
+  link: number;
+  /** Sentence-ending punctuation seen. */
+  stops: number;
+  /** Last non-space character that is not a closing quote or bracket. */
+  last: number;
+}
+
+const MIN_PROSE_RUN = 30;
+/** A furniture-like name is overruled on an element that holds this share of the page's prose. */
+const BULK_OF_PROSE = 0.5;
+
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 160 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000;
+}
+
+/** Sentence-ending characters: . ! ? … and their CJK, Arabic and Devanagari forms. */
+function isStop(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x3002 ||
+    code === 0xff01 || code === 0xff1f || code === 0x61f || code === 0x964;
+}
+
+function isClosing(code: number): boolean {
+  return code === 34 || code === 39 || code === 41 || code === 0x201d || code === 0x2019 || code === 0xbb;
+}
+
+function newStats(parent: ElementStats | null, order: number): ElementStats {
+  return {
+    parent, text: 0, link: 0, prose: 0, furnitureProse: 0, furnitureText: 0, proseRuns: 0, linkRuns: 0, furnitureLinkRuns: 0,
+    longestRun: 0, hard: false, named: false, furniture: false, inFurniture: false, order, end: order,
+  };
+}
+
+export function measurePage(root: Element): PageStats {
+  const stats = new Map<Element, ElementStats>();
+  const hidden: Element[] = [];
+  let order = 0;
+
+  const flush = (run: Run, into: ElementStats): void => {
+    if (run.chars === 0) return;
+    if (run.link >= run.chars * 0.8 && run.chars >= 15) into.linkRuns++;
+    else if (
+      run.link < run.chars * 0.4 &&
+      run.chars >= MIN_PROSE_RUN &&
+      (run.stops > 0 || run.chars >= 120) &&
+      (run.chars >= 80 || isStop(run.last))
+    ) {
+      into.prose += run.chars;
+      into.proseRuns++;
+      if (run.chars > into.longestRun) into.longestRun = run.chars;
+    }
+    run.chars = run.link = run.stops = run.last = 0;
+  };
+
+  const visit = (element: Element, run: Run, inLink: boolean, parent: ElementStats | null): void => {
+    if (isNonTextElement(element) || isClaimLensUi(element) || isHidden(element)) {
+      hidden.push(element);
+      return;
+    }
+    const own = newStats(parent, order++);
+    stats.set(element, own);
+    // The measured root (the body) is never furniture, whatever its classes say about the layout.
+    if (parent) {
+      own.hard = isFurnitureElement(element);
+      own.named = !own.hard && hasFurnitureName(element);
+    }
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'BR') {
+      if (parent) flush(run, parent);
+      return;
+    }
+    // A block ends the run of its parent and starts its own; an inline element continues the run.
+    const block = isBlockElement(element);
+    if (block && parent) flush(run, parent);
+    const myRun: Run = block ? { chars: 0, link: 0, stops: 0, last: 0 } : run;
+    const linked = inLink || tag === 'A';
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        let chars = 0;
+        let stops = 0;
+        let last = myRun.last;
+        for (let i = 0; i < data.length; i++) {
+          const code = data.charCodeAt(i);
+          if (isSpace(code)) continue;
+          chars++;
+          if (isStop(code)) stops++;
+          if (!isClosing(code)) last = code;
+        }
+        own.text += chars;
+        if (linked) own.link += chars;
+        myRun.chars += chars;
+        if (linked) myRun.link += chars;
+        myRun.stops += stops;
+        myRun.last = last;
+      } else if (child.nodeType === 1) {
+        visit(child as Element, myRun, linked, own);
+      }
+    }
+    // Inline runs are credited to the block that holds them, so only blocks flush at their end.
+    if (block || !parent) flush(myRun, own);
+    own.end = order - 1;
+    if (parent) {
+      parent.text += own.text;
+      parent.link += own.link;
+      parent.prose += own.prose;
+      parent.proseRuns += own.proseRuns;
+      parent.linkRuns += own.linkRuns;
+      if (own.longestRun > parent.longestRun) parent.longestRun = own.longestRun;
+    }
+  };
+  visit(root, { chars: 0, link: 0, stops: 0, last: 0 }, false, null);
+  judgeFurniture(stats, stats.get(root)?.prose ?? 0);
+  return { stats, hidden };
+}
+
+/** Decides furniture now that the page's prose is known, and sums furniture text up the tree. */
+function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): void {
+  const all = [...stats.values()];
+  // Document order puts parents first…
+  for (const s of all) {
+    s.furniture = s.hard || (s.named && s.prose < pageProse * BULK_OF_PROSE);
+    s.inFurniture = s.furniture || (s.parent?.inFurniture ?? false);
+    if (s.furniture) {
+      s.furnitureProse = s.prose;
+      s.furnitureText = s.text;
+      s.furnitureLinkRuns = s.linkRuns;
+    }
+  }
+  // …and reverse order children first, so only outermost furniture is counted.
+  for (let i = all.length - 1; i >= 0; i--) {
+    const s = all[i]!;
+    const parent = s.parent;
+    if (parent && !parent.furniture) {
+      parent.furnitureProse += s.furnitureProse;
+      parent.furnitureText += s.furnitureText;
+      parent.furnitureLinkRuns += s.furnitureLinkRuns;
+    }
+  }
+}

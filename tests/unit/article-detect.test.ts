@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectArticle } from '../../core/article/detect-article';
+import { articleText, indexArticle } from '../../core/article/article-text';
+import { rangeFromOffsets, textPiecesInRange } from '../../core/text/text-index';
+
+const PAGES = resolve('tests/fixtures/pages');
+
+function loadPage(name: string): Document {
+  return new DOMParser().parseFromString(readFileSync(resolve(PAGES, name), 'utf8'), 'text/html');
+}
+
+function textOf(name: string): string {
+  const article = detectArticle(loadPage(name));
+  expect(article, `${name} should have an article`).not.toBeNull();
+  return articleText(article!);
+}
+
+describe('detectArticle on seed-news.html (paragraphs split by <br>, no <article>)', () => {
+  const doc = loadPage('seed-news.html');
+  const article = detectArticle(doc)!;
+  const text = articleText(article);
+
+  it('finds the headline', () => {
+    expect(article.headline?.textContent).toContain('Presence Of US Forces In Syria');
+    expect(text.startsWith('Presence Of US Forces In Syria Worsening Criminal Situation')).toBe(true);
+  });
+
+  it('keeps all six seed paragraphs', () => {
+    const paragraphs = [
+      'MOSCOW (UrduPoint News / Sputnik - 18th September, 2019) The presence of US forces',
+      'the illegal presence of the United States and its allies in Syria is only worsening the crime rate',
+      'During the summit of Syrian ceasefire guarantor states',
+      'The exit plans were mentioned by Trump in December 2018',
+      'The United States and its allies have been present in Syria since 2014',
+      'The Rukban camp houses some 25,000 people',
+    ];
+    for (const paragraph of paragraphs) expect(text).toContain(paragraph);
+  });
+
+  it('leaves out ticker, nav, sidebar, related, comments and footer', () => {
+    const decoys = [
+      'KSE-100', 'Oil prices jump 15%', 'We will respond', 'Gold at $1,500', 'Business', 'Most Read',
+      'Prices rose 12 percent', '500 tanks', 'Unemployment fell', 'Save 50%', '3,000 fighters',
+      '6.2 million', 'catastrophic', 'more than 40,000', 'nobody has visited', 'Great article',
+      'Over 2 million readers', 'Share on Facebook', 'Tags:',
+    ];
+    for (const decoy of decoys) expect(text).not.toContain(decoy);
+  });
+
+  it('maps index offsets back to the page text', () => {
+    const index = indexArticle(article);
+    const start = index.text.indexOf('The exit plans');
+    const end = start + 'The exit plans were mentioned by Trump'.length;
+    // (happy-dom's Range.toString() is empty on DOMParser documents, so read the pieces instead.)
+    const pieces = textPiecesInRange(index, start, end);
+    expect(pieces.map(({ node, from, to }) => node.data.slice(from, to)).join('')).toBe('The exit plans were mentioned by Trump');
+    const range = rangeFromOffsets(index, start, end)!;
+    expect(range.startContainer).toBe(pieces[0]!.node);
+    expect(range.endContainer).toBe(pieces[pieces.length - 1]!.node);
+  });
+});
+
+const ARTICLE_PAGES: Array<{ file: string; layout: string; keep: string[]; drop: string[] }> = [
+  {
+    file: 'article-aside.html',
+    layout: '<article> with <p>s, an aside of related links, figure, share bar and cookie banner',
+    keep: ['City council approves new bus lanes', 'ending a debate that has divided residents', 'biggest change to how people move', '£18 million'],
+    drop: ['Skip to content', 'We use cookies', 'Share on Facebook', 'Traders warn of 20% drop', 'A bus on Harbour Road, where', 'Topics:', 'Ferry fares', 'Sign up for our free newsletter', '300,000 people'],
+  },
+  {
+    file: 'div-layout.html',
+    layout: 'divs only, no <article>, comments and widgets',
+    keep: ['Drought pushes olive oil prices', 'record of €9.20 a litre', 'Trees that survived the 2022 heat', 'Prices are unlikely to fall'],
+    drop: ['Markets | ', 'Filed under', 'Prices at my local shop doubled', 'rapeseed oil', 'Wheat futures', 'December 2023', 'Made with care'],
+  },
+  {
+    file: 'live-blog.html',
+    layout: 'live blog in hashed-class divs of a single-page app',
+    keep: ['Storm Ciara live', 'amber wind warning until 21:00', '200 services have been cancelled', 'About 20,000 homes', 'One airline said 40 of its flights'],
+    drop: ['143 partners', 'Accept all', 'streaming for £1', 'Load more updates', 'Minister resigns', '7.6 million', 'Example News Group'],
+  },
+  {
+    file: 'split-by-ads.html',
+    layout: 'article split by ads, a video embed, a social embed and captions',
+    keep: ['first global map of coral bleaching', '54% of the reefs', 'Until now we relied on divers', 'absorbs more red light', 'satellites can confuse bleaching', 'update the map every month'],
+    drop: ['Advertisement', 'Bleached coral off the coast', 'Video: how satellites', 'Read more', 'Incredible to finally see', 'weekly science newsletter', 'Why octopuses dream', 'Registered in England'],
+  },
+  {
+    file: 'wire-story.html',
+    layout: 'wire story in a table layout with a related-links box inside the body',
+    keep: ['Volcano erupts near fishing town', 'about 4,000 residents', 'level 4 of 5', 'It was like night at seven', 'last erupted in 2015'],
+    drop: ['Nikkei', 'Related coverage', 'Japan lifts warning', '111 active volcanoes', 'Man wins lottery', '50% off', 'Press Street', 'may not be published'],
+  },
+];
+
+describe('detectArticle on news layouts', () => {
+  for (const page of ARTICLE_PAGES) {
+    it(`finds the article, without the furniture: ${page.layout}`, () => {
+      const text = textOf(page.file);
+      for (const phrase of page.keep) expect(text).toContain(phrase);
+      for (const phrase of page.drop) expect(text).not.toContain(phrase);
+    });
+  }
+});
+
+describe('detectArticle on pages without an article', () => {
+  for (const file of ['home-page.html', 'search-results.html', 'web-app.html', 'login.html']) {
+    it(`answers null on ${file}`, () => {
+      expect(detectArticle(loadPage(file))).toBeNull();
+    });
+  }
+
+  it('answers null on an empty page', () => {
+    expect(detectArticle(new DOMParser().parseFromString('<html><body></body></html>', 'text/html'))).toBeNull();
+  });
+});
+
+describe('detectArticle never reads layout', () => {
+  it('ignores hidden text and keeps the page unchanged', () => {
+    const doc = loadPage('article-aside.html');
+    const story = doc.querySelector('article')!;
+    const hidden = doc.createElement('p');
+    hidden.setAttribute('style', 'display: none');
+    hidden.textContent = 'Hidden promotional paragraph that nobody can see on the page at all.';
+    story.append(hidden);
+    const before = doc.documentElement.outerHTML;
+    const article = detectArticle(doc)!;
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(articleText(article)).not.toContain('Hidden promotional paragraph');
+  });
+});
