@@ -8,6 +8,7 @@ import type { DetectedArticle } from './types';
 import { measurePage, type ElementStats, type PageStats } from './page-stats';
 import { findHeadline } from './headline';
 import { isMarkedArticleBody } from './hints';
+import { isBlockElement } from '../text/text-index';
 
 /** Below this much prose a page has no article worth annotating. */
 const MIN_ARTICLE_PROSE = 250;
@@ -56,9 +57,15 @@ function chooseRoot(page: PageStats, body: Element): Element | null {
   return best;
 }
 
-/** Link-dense blocks without prose: link lists, "read more" lines, tag clouds inside the body. */
-function isLinkList(s: ElementStats): boolean {
-  return s.text > 0 && s.link > s.text * 0.5 && articleProse(s) < s.text * 0.5;
+/**
+ * Link-dense blocks without prose: link lists, "read more" lines, tag clouds inside the body. Text
+ * of furniture inside (hover cards, hidden menus) does not count, and inline elements never qualify:
+ * a link inside a sentence is part of the sentence.
+ */
+function isLinkList(element: Element, s: ElementStats): boolean {
+  const text = s.text - s.furnitureText;
+  const link = s.link - s.furnitureLink;
+  return text > 0 && link > text * 0.5 && articleProse(s) < text * 0.5 && isBlockElement(element);
 }
 
 /** Outermost elements under root to leave out of the article's text. */
@@ -69,7 +76,7 @@ function collectExcluded(root: Element, page: PageStats, headline: Element | nul
       if (child === headline) continue;
       const s = page.stats.get(child);
       if (!s) continue; // hidden or non-text: added below
-      if (s.furniture || isLinkList(s)) {
+      if (s.furniture || isLinkList(child, s)) {
         excluded.add(child);
         continue;
       }

@@ -24,10 +24,16 @@ const COMMENTS = /comment|disqus|replies/i;
 const FURNITURE_NAME =
   /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|most-?read|signup|sign-up|login|skip-?link|tooltip|popover|hovercard|rollover|copyright|disclaimer|(^|[-_ ])(ads?|advert\w*|banner|byline|caption|credits?|foot|footer|header|masthead|menu|meta|nav\w*|pagination|pager|print|rss|tags?|tools?|toolbar|ticker|widget|author|bio|popup|modal|overlay|hidden|hide|more|next|prev|read-?more|also|extra|supplement\w*|cta|embed)([-_ ]|$)/i;
 
+/** Class names and id, with camelCase words split ("newsCaption" → "news-Caption") so word rules see them. */
+function namesOf(element: Element): string {
+  const id = element.getAttribute('id') ?? '';
+  const classes = element.getAttribute('class') ?? '';
+  return `${id} ${classes}`.replace(/([a-z])([A-Z])/g, '$1-$2');
+}
+
 function hasName(element: Element, pattern: RegExp): boolean {
-  const id = element.getAttribute('id');
-  const classes = element.getAttribute('class');
-  return (id !== null && pattern.test(id)) || (classes !== null && pattern.test(classes));
+  const names = namesOf(element);
+  return names.length > 1 && pattern.test(names);
 }
 
 /** Furniture by tag, ARIA role or a comment-thread name: reliable whatever the element holds. */

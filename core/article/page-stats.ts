@@ -16,8 +16,9 @@ export interface ElementStats {
   prose: number;
   /** Prose inside furniture (comments, asides, captions…): not article text. */
   furnitureProse: number;
-  /** Text of the outermost furniture elements below (and including) this one. */
+  /** Text, and link text, of the outermost furniture elements below (and including) this one. */
   furnitureText: number;
+  furnitureLink: number;
   /** Runs of prose, and runs that are nearly all one link (teaser headlines, link lists). */
   proseRuns: number;
   linkRuns: number;
@@ -73,7 +74,7 @@ function isClosing(code: number): boolean {
 
 function newStats(parent: ElementStats | null, order: number): ElementStats {
   return {
-    parent, text: 0, link: 0, prose: 0, furnitureProse: 0, furnitureText: 0, proseRuns: 0, linkRuns: 0, furnitureLinkRuns: 0,
+    parent, text: 0, link: 0, prose: 0, furnitureProse: 0, furnitureText: 0, furnitureLink: 0, proseRuns: 0, linkRuns: 0, furnitureLinkRuns: 0,
     longestRun: 0, hard: false, named: false, furniture: false, inFurniture: false, order, end: order,
   };
 }
@@ -171,6 +172,7 @@ function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): v
     if (s.furniture) {
       s.furnitureProse = s.prose;
       s.furnitureText = s.text;
+      s.furnitureLink = s.link;
       s.furnitureLinkRuns = s.linkRuns;
     }
   }
@@ -181,6 +183,7 @@ function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): v
     if (parent && !parent.furniture) {
       parent.furnitureProse += s.furnitureProse;
       parent.furnitureText += s.furnitureText;
+      parent.furnitureLink += s.furnitureLink;
       parent.furnitureLinkRuns += s.furnitureLinkRuns;
     }
   }
