@@ -18,18 +18,20 @@ export const MAX_SOURCES_PER_ANNOTATION = 100;
 export const MAX_SELECTORS = 10;
 
 /**
- * An import file longer than this is refused before JSON.parse ever sees it. 10 Mi characters is
- * more than storage.local can hold anyway (10 MB quota), so no legitimate export is bigger. The UI
- * should check File.size against MAX_IMPORT_FILE_BYTES before even reading the file.
+ * An import file longer than this is refused before JSON.parse ever sees it. A full storage.local
+ * (10 MB quota) exports to roughly 15 MB of pretty-printed JSON, so 32 Mi characters accepts every
+ * export ClaimLens can produce with room to spare, and refuses the absurd (a 50 MB file) before it
+ * costs a second of parsing. The UI should check File.size against MAX_IMPORT_FILE_BYTES before
+ * even reading the file (a file of N bytes decodes to at most N characters).
  */
-export const MAX_IMPORT_CHARS = 10 * 1024 * 1024;
+export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_CHARS;
 
 /**
  * An import with more records (annotations + source notes) than this is refused after parsing and
- * before validating anything. A typical annotation is ~700 bytes stored, so 10 MB of storage holds
- * roughly 14,000 of them: 20,000 is above anything a real export contains, and small enough that
- * validating and writing the batch takes well under a second.
+ * before validating anything. A typical annotation is ~600 bytes stored, so 10 MB of storage holds
+ * roughly 16,000 of them: 20,000 is above anything a Chrome export contains, and small enough that
+ * validating and writing the batch takes about a second.
  */
 export const MAX_IMPORT_RECORDS = 20_000;
 

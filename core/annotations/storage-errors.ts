@@ -10,12 +10,14 @@ export function isQuotaError(error: unknown): boolean {
   return typeof error === 'string' && /quota/i.test(error);
 }
 
-export const STORAGE_FULL_MESSAGE =
-  'Storage is full: this change was not saved. Everything saved before is still there. ' +
-  'Export your annotations, then delete ones you no longer need to make room.';
-
-export function storageErrorMessage(error: unknown, what = 'this change'): string {
-  if (isQuotaError(error)) return STORAGE_FULL_MESSAGE.replace('this change', what);
+/** `what` completes "could not save …", e.g. "this annotation". */
+export function storageErrorMessage(error: unknown, what: string): string {
+  if (isQuotaError(error)) {
+    return (
+      `Storage is full: could not save ${what}. Everything saved before is still there. ` +
+      'Export your annotations, then delete ones you no longer need to make room.'
+    );
+  }
   const detail = error instanceof Error ? error.message : String(error);
-  return `Could not save ${what}: the browser's storage reported an error (${detail.slice(0, 200)}). Nothing saved before was changed.`;
+  return `Could not save ${what}: the browser's storage reported an error (${detail.slice(0, 200)}). Everything saved before is still there.`;
 }

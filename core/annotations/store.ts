@@ -143,13 +143,19 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
     return run;
   }
 
-  async function readAll(): Promise<Contents> {
+  /**
+   * Reads and validates every record. With `onlySource`, annotations of other pages are skipped
+   * before validation: a page load then pays for JSON of all records (one storage.get) but
+   * validates only its own.
+   */
+  async function readAll(onlySource?: ReadonlySet<string>): Promise<Contents> {
     const status = await ready();
     const snapshot = await storage.snapshot('local');
     const contents: Contents = { annotations: new Map(), sources: new Map(), trash: new Map(), corrupt: [] };
     for (const [key, value] of Object.entries(snapshot)) {
       if (key.endsWith('$')) continue; // @wxt-dev/storage metadata
       if (key.startsWith(ANNOTATION_PREFIX)) {
+        if (onlySource && !onlySource.has(String((value as { target?: { source?: unknown } } | null)?.target?.source))) continue;
         const parsed = parseAnnotation(value);
         if (parsed.ok && annotationKey(parsed.value.id) === key) contents.annotations.set(parsed.value.id, parsed.value);
         else contents.corrupt.push(key);
@@ -172,7 +178,10 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
       if (status.error) {
         // The migration could not run (e.g. storage full): serve the v1 data read-only so nothing vanishes.
         const converted = convertV1(legacyAnnotations, legacySources);
-        for (const a of converted.annotations) if (!contents.annotations.has(a.id)) contents.annotations.set(a.id, a);
+        for (const a of converted.annotations) {
+          if (onlySource && !onlySource.has(a.target.source)) continue;
+          if (!contents.annotations.has(a.id)) contents.annotations.set(a.id, a);
+        }
         for (const s of converted.sources) if (!contents.sources.has(s.id)) contents.sources.set(s.id, s);
       } else {
         // After a migration, what is left of the v1 items is what could not be converted.
@@ -240,13 +249,9 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
 
   const store: AnnotationStore = {
     async listAnnotations(source) {
-      const { annotations } = await readAll();
-      let list = [...annotations.values()];
-      if (source !== undefined) {
-        const wanted = canonicalizeUrl(source);
-        list = list.filter((a) => a.target.source === source || a.target.source === wanted);
-      }
-      return list.sort(byCreated);
+      const wanted = source === undefined ? undefined : new Set([source, canonicalizeUrl(source)]);
+      const { annotations } = await readAll(wanted);
+      return [...annotations.values()].sort(byCreated);
     },
 
     async getAnnotation(id) {
