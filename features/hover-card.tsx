@@ -63,6 +63,8 @@ export function createHoverCard(deps: {
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
+  /** A mark that just got focus back from a closed card: its focus must not reopen the card. */
+  let returningTo: string | null = null;
 
   const host = (): UiHost => {
     if (!ui) {
@@ -92,10 +94,14 @@ export function createHoverCard(deps: {
     return { spanId: span.id, quote, claim: span.claim, annotation: span.annotation };
   };
 
+  /** Where the pointer last was, to place the card by the line being read in a long claim. */
+  let pointerY: number | null = null;
   const anchorBox = (subject: Subject): Box | null => {
-    if (subject.kind === 'draft') return boxOf(subject.range.getClientRects());
-    const marks = marksOf(doc.body, subject.spanId);
-    return marks[0] ? boxOf(marks[0].getClientRects()) : null;
+    const rects =
+      subject.kind === 'draft'
+        ? Array.from(subject.range.getClientRects())
+        : marksOf(doc.body, subject.spanId).flatMap((mark) => Array.from(mark.getClientRects()));
+    return spanBox(rects, pointerY);
   };
 
   const setActive = (spanId: string | null): void => {
@@ -207,7 +213,10 @@ export function createHoverCard(deps: {
     open = null;
     setActive(null);
     paint();
-    if (returnFocus) focusMark(was);
+    if (returnFocus && was?.kind === 'span') {
+      returningTo = was.spanId;
+      focusMark(was);
+    }
   }
 
   const cancelOpen = (): void => {
@@ -235,6 +244,7 @@ export function createHoverCard(deps: {
   // --- page events (capture phase: a page that stops propagation must not break the card) ---
   const onMouseOver = (event: MouseEvent): void => {
     if (isCardEvent(event)) return cancelClose();
+    pointerY = event.clientY;
     const spanId = spanIdOf(event.target);
     if (!spanId) return;
     cancelClose();
@@ -253,9 +263,12 @@ export function createHoverCard(deps: {
   const onFocusIn = (event: FocusEvent): void => {
     // Tabbing onto a mark shows its card, like a tooltip; Enter then moves into it.
     const spanId = spanIdOf(event.target);
+    if (spanId && spanId === returningTo) return;
+    returningTo = null;
     if (spanId) show({ kind: 'span', spanId }, {});
   };
   const onFocusOut = (event: FocusEvent): void => {
+    if (spanIdOf(event.target) === returningTo) returningTo = null;
     if (!spanIdOf(event.target) || !open || open.pinned) return;
     if (ui && event.relatedTarget === ui.host) return;
     scheduleClose();
@@ -355,10 +368,25 @@ export function createHoverCard(deps: {
   };
 }
 
-/** The union of a set of client rects (a mark or a selection broken over lines: use the first line). */
-function boxOf(rects: DOMRectList): Box | null {
-  const first = Array.from(rects).find((r) => r.width > 0 || r.height > 0);
-  return first ? { top: first.top, bottom: first.bottom, left: first.left, right: first.right } : null;
+/** A claim of a few lines: the card goes beside all of it. Longer: beside the line under the pointer. */
+const MAX_ANCHOR_HEIGHT = 120;
+
+export function spanBox(rects: readonly DOMRect[], pointerY: number | null): Box | null {
+  const visible = rects.filter((r) => r.width > 0 || r.height > 0);
+  const first = visible[0];
+  if (!first) return null;
+  const union = visible.reduce(
+    (box, r) => ({
+      top: Math.min(box.top, r.top),
+      bottom: Math.max(box.bottom, r.bottom),
+      left: Math.min(box.left, r.left),
+      right: Math.max(box.right, r.right),
+    }),
+    { top: first.top, bottom: first.bottom, left: first.left, right: first.right },
+  );
+  if (union.bottom - union.top <= MAX_ANCHOR_HEIGHT) return { ...union, left: first.left };
+  const line = (pointerY !== null && visible.find((r) => r.top <= pointerY && pointerY <= r.bottom)) || first;
+  return { top: line.top, bottom: line.bottom, left: line.left, right: line.right };
 }
 
 /** Measures the card after it renders and puts it beside the anchor, inside the viewport. */

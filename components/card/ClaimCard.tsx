@@ -42,6 +42,16 @@ export function ClaimCard(props: ClaimCardProps) {
   const { view, library } = props;
   const { claim, annotation } = view;
   const [editing, setEditing] = useState(!!props.startEditing);
+  const [notice, setNotice] = useState('');
+  const save = async (value: AnnotationEditorValue): Promise<EditorSaveResult> => {
+    const result = await props.onSave(value);
+    if (result.ok) {
+      // Back to the summary, which now shows what was saved.
+      setEditing(false);
+      setNotice('Saved');
+    }
+    return result;
+  };
   const kinds: ClaimKind[] = claim?.kinds ?? annotation?.claim?.kinds ?? [];
   const speaker = claim?.speaker ?? annotation?.claim?.speaker;
   const quote = view.quote.length > MAX_QUOTE ? `${view.quote.slice(0, MAX_QUOTE - 1)}…` : view.quote;
@@ -113,7 +123,7 @@ export function ClaimCard(props: ClaimCardProps) {
           key={annotation?.modified ?? 'new'}
           initial={annotation?.body}
           library={library}
-          onSave={props.onSave}
+          onSave={save}
           onCreateSource={props.onCreateSource}
           onDelete={annotation ? props.onDelete : undefined}
           onCancel={() => setEditing(false)}
@@ -121,9 +131,19 @@ export function ClaimCard(props: ClaimCardProps) {
         />
       ) : (
         <div class="cl-actions">
-          <button type="button" class="cl-button" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            class="cl-button"
+            onClick={() => {
+              setNotice('');
+              setEditing(true);
+            }}
+          >
             {annotation ? 'Edit annotation' : 'Annotate'}
           </button>
+          <span class="cl-notice" role="status">
+            {notice}
+          </span>
         </div>
       )}
     </div>

@@ -1,6 +1,61 @@
+/**
+ * ClaimLens in the web page. Wires the features; each lives in its own file under features/.
+ * Every feature is guarded: a failure is reported in PageState.error and the page keeps working.
+ */
+import '../../core/highlight/highlight.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createAnnotationStore } from '../../core/annotations/store';
+import { highlightSettings } from '../../core/settings';
+import { createAnnotationActions } from '../../features/annotation-actions';
+import { createAnnotateSelection } from '../../features/annotate-selection';
+import { createHoverCard } from '../../features/hover-card';
+import { registerMessageHandlers } from '../../features/message-handlers';
+import { createPageAnalysis } from '../../features/page-analysis';
+import { createPageSession, guard } from '../../features/page-session';
+import { createArticleWatcher } from '../../features/watch-article';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  main() {},
+  runAt: 'document_idle',
+  main(ctx) {
+    const doc = document;
+    const session = createPageSession();
+    const store = createAnnotationStore();
+
+    const watcher = createArticleWatcher(doc, guard(session, 'watch', () => analysis.checkForChanges()));
+    const analysis = createPageAnalysis({
+      doc,
+      session,
+      isEnabled: () => highlightSettings.isEnabledFor(location.hostname),
+      loadAnnotations: (source) => store.listAnnotations(source),
+      quietly: watcher.quietly,
+    });
+    const actions = createAnnotationActions({ doc, store, analysis });
+    const card = createHoverCard({ doc, session, actions, report: (e) => session.report('card', e) });
+    const selection = createAnnotateSelection({
+      doc,
+      card,
+      offerButton: () => session.status !== 'disabled',
+      report: (e) => session.report('selection', e),
+    });
+    const stopMessages = registerMessageHandlers({ doc, session, analysis, card, selection });
+
+    const stopSettings = highlightSettings.watch(guard(session, 'settings', () => analysis.run()));
+    const stopStore = store.watch(guard(session, 'annotations', () => analysis.refreshAnnotations()));
+
+    void analysis.run().then(() => {
+      if (ctx.isValid) watcher.start();
+    });
+
+    ctx.onInvalidated(() => {
+      // The extension was updated or removed: leave the page as it was.
+      watcher.stop();
+      stopSettings();
+      stopStore();
+      stopMessages();
+      card.destroy();
+      selection.destroy();
+      analysis.clear();
+    });
+  },
 });
