@@ -79,6 +79,10 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
       ...findLexical(view, start),
     ]);
 
+    const speaker = chooseSpeaker(signals, names, memory, block);
+    // A quotation whose speaker is known from its context (the sentence's reported speech, or the
+    // previous quotation) weighs as much as one attributed in place.
+    if (speaker) for (const s of signals) if (s.kind === 'quote' && s.label === 'direct quotation') s.weight = Math.max(s.weight, 0.4);
     const hasFact = signals.some((s) => s.kind === 'statistic' || s.kind === 'date-event');
     const opinion = isOpinion(ownWords);
     if (opinion && !hasFact) return;
@@ -87,7 +91,6 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     if (!endsWithTerminal(claimText)) rule *= FRAGMENT_FACTOR;
 
     const model = options.scoreSentence ? options.scoreSentence(normalized) : undefined;
-    const speaker = chooseSpeaker(signals, names, memory, block);
     const decision = decide(rule, model);
     if (!decision.keep) return;
 

@@ -23,7 +23,7 @@ export const SPEECH_VERBS = set(
 );
 
 /** Speech verbs that only report a claim when a that-clause follows ("researchers found that …"). */
-export const THAT_VERBS = set('found finds showed shows suggested suggests indicated indicates believe believes');
+export const THAT_VERBS = set('found finds show showed shows suggested suggests indicated indicates believe believes');
 
 /** Verbs that attach a characterization to a source: "described by X as …", "X called it …". */
 export const ATTRIBUTION_VERBS = set(
@@ -34,7 +34,7 @@ export const ATTRIBUTION_VERBS = set(
 /** Words that may sit between a subject and its speech verb: "Mizintsev also said", "officials have said". */
 export const SUBJECT_VERB_FILLERS = set(
   'also later previously has have had recently repeatedly reportedly then separately earlier further ' +
-    'publicly once again last yesterday today had already would will',
+    'publicly once again last yesterday today already would will',
 );
 
 export const PRONOUNS = set('he she they it we i');
@@ -78,7 +78,8 @@ export const NAME_CONNECTORS = set('of for and the de del da di du la le van von
 export const FUNCTION_WORDS = set(
   'a an the of to in on at by for from with and or but as is was were are be been has have had that ' +
     'which who this these those it its per than into over under after before since until when while if ' +
-    'so not no said says out up down off more less times',
+    'so not no said says out up down off more less times above below across around between among during ' +
+    'through against within without ago later earlier last next each every because including while',
 );
 
 export const TIME_UNITS = set('seconds minutes hours days weeks months years decades centuries');
@@ -112,7 +113,7 @@ export const COMPARATIVES =
   'cheaper richer poorer stronger weaker';
 export const SUPERLATIVES =
   'highest lowest largest biggest smallest worst fastest slowest deadliest strongest weakest richest ' +
-  'poorest longest shortest oldest youngest costliest';
+  'poorest longest shortest oldest youngest costliest warmest hottest coldest wettest driest';
 export const COMPARISON_PHRASES =
   'compared_with compared_to in_comparison_with relative_to up_from down_from doubled doubling tripled ' +
   'quadrupled halved twice_as three_times record_high record_low record-high record-low all-time_high ' +

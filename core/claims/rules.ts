@@ -157,7 +157,7 @@ export function findReportedSpeech(view: UnitView, usedVerbs: ReadonlySet<number
     const prev = lower(tokens[k - 1]);
     const next = lower(tokens[k + 1]);
     if (prev === 'the' || prev === 'a' || (prev === 'that' && next === ',')) continue;
-    if (needsThat && next !== 'that') continue;
+
     let speaker: Mention | null = null;
     let from = t.start;
     let to = t.end;
@@ -172,6 +172,8 @@ export function findReportedSpeech(view: UnitView, usedVerbs: ReadonlySet<number
       } else if (speaker) from = speaker.start;
     }
     if (!speaker) continue;
+    // "researchers found that …" but "police data show" needs no that-clause: a source noun speaks.
+    if (needsThat && next !== 'that' && speaker.kind !== 'source') continue;
     const weight = speakerWeight(speaker, 0.45, 0.38) + (next === 'that' ? 0.05 : 0);
     out.push(signal('reported-speech', 'speech verb', text, Math.min(from, t.start), Math.max(to, t.end), weight, speaker));
   }
@@ -225,7 +227,7 @@ const NUMBER_RE = /(?:US\$|[$€£¥₹])?\d[\d,]*(?:\.\d+)?/g;
 const APPROXIMATOR_RE = new RegExp(`${wordsPattern(APPROXIMATORS)}\\s+$`, 'i');
 const PERCENT_RE = /^\s?(?:%|percent\b|per cent\b|percentage points?\b)/i;
 const SCALE_RE = /^(?:\s?(?:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|m|k)\b)/i;
-const ATTACHED_UNIT_RE = /^(?:km|kg|mph|mm|cm|ft|lb|lbs|mg|ml|gw|mw|kw|kwh|ha|sq)\b/i;
+const ATTACHED_UNIT_RE = /^(?:°[CF]?|(?:km|kg|mph|mm|cm|ft|lb|lbs|mg|ml|gw|mw|kw|kwh|ha|sq|C|F)\b)/i;
 const ORDINAL_RE = /^(?:st|nd|rd|th)\b/;
 const NEXT_WORD_RE = /^[\s-]+(\p{L}[\p{L}'’-]*)/u;
 const YEAR_RE = /^(?:1[89]|20)\d\d$/;
@@ -286,6 +288,9 @@ export function findStatistics(view: UnitView, from: number): RuleSignal[] {
         weight = Math.max(weight, MONEY_WORDS.has(nextLower) ? 0.6 : 0.55);
       }
       sigEnd += next[0].length;
+      // A second word completes the unit ("square kilometres", "measles cases"), verbs do not.
+      const second = CONTENT_WORD_RE.exec(s.slice(sigEnd, sigEnd + 30));
+      if (second && !FUNCTION_WORDS.has(second[1]!) && !/(?:ed|ing|ly)$/.test(second[1]!)) sigEnd += second[0].length;
     }
     if (!label) {
       const prevWord = /(\S+)\s+$/.exec(s.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '';
@@ -372,7 +377,8 @@ export function findDates(view: UnitView, from: number): RuleSignal[] {
 
 const CAUSAL_STRONG_RE = new RegExp(wordsPattern(CAUSAL_STRONG), 'gi');
 const CAUSAL_WEAK_RE = new RegExp(wordsPattern(CAUSAL_WEAK), 'gi');
-const COMPARATIVE_RE = new RegExp(`${wordsPattern(COMPARATIVES)}\\s+than\\b`, 'gi');
+// "more than", "much more slowly than": one optional word between the comparative and "than".
+const COMPARATIVE_RE = new RegExp(`${wordsPattern(COMPARATIVES)}\\s+(?:[a-z]+\\s+)?than\\b`, 'gi');
 const COMPARISON_PHRASE_RE = new RegExp(wordsPattern(COMPARISON_PHRASES), 'gi');
 const SUPERLATIVE_RE = new RegExp(wordsPattern(SUPERLATIVES), 'gi');
 const CHANGE_RE = new RegExp(`${wordsPattern(CHANGE_VERBS)}(?=\\s+(?:by|to|from|some|about|nearly|almost|more|over|\\$|\\d))`, 'gi');

@@ -49,7 +49,7 @@ const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 
 /**
  * Paragraph-like blocks between hard line breaks. A line break is soft only when the line before
- * ends like an unfinished sentence (lower-case letter or comma) and the next starts in lower case.
+ * ends like an unfinished sentence (lower-case letter, digit, comma) and the next starts in lower case.
  */
 export function blocksOf(text: string): Span[] {
   const blocks: Span[] = [];
@@ -68,7 +68,7 @@ function isSoftWrap(text: string, blockStart: number, lineBreak: number): boolea
   while (before >= blockStart && isSpace(text.charCodeAt(before))) before--;
   if (before < blockStart) return false;
   const last = text.charCodeAt(before);
-  if (!isLowerAscii(last) && last !== 44 /* , */) return false;
+  if (!isLowerAscii(last) && !(last >= 48 && last <= 57) && last !== 44 /* , */ && last !== 37 /* % */) return false;
   let after = lineBreak + 1;
   while (after < text.length && isSpace(text.charCodeAt(after))) after++;
   return after < text.length && isLowerAscii(text.charCodeAt(after));

@@ -131,12 +131,15 @@ export function subjectBefore(text: string, tokens: readonly Token[], verb: numb
   let i = verb - 1;
   for (let skipped = 0; skipped < 2 && i >= min && SUBJECT_VERB_FILLERS.has(tokens[i]!.text.toLowerCase()); skipped++) i--;
   if (i < min) return null;
-  let appositive = false;
-  if (tokens[i]!.text === ',') {
-    appositive = true;
-    i--;
+  // "the US National Snow and Ice Data Center (NSIDC) reported": look past a short parenthesis.
+  if (tokens[i]!.text === ')') {
+    let open = i - 1;
+    while (open >= Math.max(min, i - 5) && tokens[open]!.text !== '(') open--;
+    if (open < min || tokens[open]!.text !== '(') return null;
+    i = open - 1;
     if (i < min) return null;
   }
+  if (tokens[i]!.text === ',') return appositiveSubject(text, tokens, i, min);
   const t = tokens[i]!;
   const lower = t.text.toLowerCase();
   if (isCapitalised(t)) {
@@ -146,9 +149,30 @@ export function subjectBefore(text: string, tokens: readonly Token[], verb: numb
     const run = runBackward(text, tokens, i, min);
     return run ? mentionOf(text, tokens, run, 'name') : null;
   }
-  if (appositive) return null;
   if (PRONOUNS.has(lower) && t.word) return mentionOf(text, tokens, { from: i, to: i }, 'pronoun');
   return sourceEndingAt(text, tokens, i, min);
+}
+
+/**
+ * ", X, said": X is either the name ("…coordination, Col. Gen. Mikhail Mizintsev, said") or a
+ * description of a name given before it ("Dr. Hans Kluge, the WHO regional director for Europe, told").
+ */
+function appositiveSubject(text: string, tokens: readonly Token[], comma: number, min: number): Mention | null {
+  const last = comma - 1;
+  if (last < min) return null;
+  const run = isCapitalised(tokens[last]) ? runBackward(text, tokens, last, min) : null;
+  const before = run ? tokens[run.from - 1] : undefined;
+  if (run && (run.from === min || before?.text === ',' || before?.text === '(')) return mentionOf(text, tokens, run, 'name');
+  // A description: find the comma that opens it and take the name before that comma.
+  for (let k = last - 1; k >= Math.max(min, comma - 16); k--) {
+    if (tokens[k]!.text !== ',') continue;
+    if (!/^(?:the|a|an|who|its|his|her|their)$/i.test(tokens[k + 1]!.text)) break;
+    const name = isCapitalised(tokens[k - 1]) ? runBackward(text, tokens, k - 1, min) : null;
+    if (name) return mentionOf(text, tokens, name, 'name');
+    break;
+  }
+  if (run) return mentionOf(text, tokens, run, 'name');
+  return sourceEndingAt(text, tokens, last, min);
 }
 
 /** The subject after an inverted verb or "by": "said Mizintsev", "said the ministry", "by the WHO". */
