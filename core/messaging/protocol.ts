@@ -96,6 +96,11 @@ export interface ProtocolMap {
   annotateSelection(): boolean;
   /** Popup → content script: the target an annotation of this detected claim must carry. */
   annotationTargetForClaim(claimId: string): AnnotationTarget | null;
+  /**
+   * Popup → content script: the text the reader has selected on the page ('' when none), for
+   * "Save this page as a source" (it becomes the source's excerpt).
+   */
+  getSelectedText(): string;
 }
 
 const quiet = (): void => {};
