@@ -11,6 +11,8 @@ import type { Annotation } from '../core/annotations/model';
 import { canonicalUrlOf } from '../core/annotations/canonical-url';
 import { highlightSpans, MARK_TAG, removeHighlights } from '../core/highlight/highlight';
 import { analyseDocument, type AnalyseOptions } from '../core/pipeline';
+import { indexArticle } from '../core/article/article-text';
+import type { DetectedArticle } from '../core/article/types';
 import { buildTextIndex } from '../core/text/text-index';
 import {
   claimInBody,
@@ -51,6 +53,8 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
   const { doc, session } = deps;
   /** The current claims in body coordinates; valid while the page's text is unchanged. */
   let claimSpans: Array<{ claim: Claim; start: number; end: number }> = [];
+  /** The article of the last run and its text, to tell later whether the page changed it. */
+  let lastArticle: { article: DetectedArticle; text: string } | null = null;
   /** Runs one at a time: a run that starts while another is going waits for it. */
   let queue: Promise<void> = Promise.resolve();
   const serial = (job: () => Promise<void>): Promise<void> => {
@@ -94,6 +98,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     session.spans = new Map();
     session.annotations = annotations;
     claimSpans = [];
+    lastArticle = null;
     if (!enabled) {
       session.status = 'disabled';
       session.claims = [];
@@ -110,6 +115,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     }
     const bodyIndex = buildTextIndex(body);
     const articleIndex = analysis.index;
+    if (analysis.article && articleIndex) lastArticle = { article: analysis.article, text: articleIndex.text };
     if (articleIndex) {
       for (const claim of analysis.claims) {
         const range = claimInBody(articleIndex, bodyIndex, claim);
@@ -169,24 +175,32 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
         Array.from(doc.body.querySelectorAll(MARK_TAG), (mark) => mark.getAttribute('data-claimlens-id')),
       );
       const intact = [...session.spans.keys()].every((id) => marked.has(id));
-      if (intact) {
-        // Analysing the marked page gives the same text, hence the same claim ids, as the clean page.
-        const again = analyseDocument(doc, deps.limits);
-        const sameClaims =
-          again.claims.length === session.claims.length &&
-          again.claims.every((claim, i) => claim.id === session.claims[i]?.id);
-        if (sameClaims) {
-          // Lazy-loaded text may hold an annotation that could not be anchored before.
-          if (session.annotations.length > [...session.spans.values()].filter((s) => s.annotation).length) {
-            await refresh();
-          }
-          return;
-        }
+      if (intact && unchangedArticle()) {
+        // Lazy-loaded text may hold an annotation that could not be anchored before.
+        const placed = [...session.spans.values()].filter((s) => s.annotation).length;
+        if (session.annotations.length > placed) await refresh();
+        return;
       }
       await fullRun();
     } catch (error) {
       failed(error);
     }
+  }
+
+  /**
+   * Whether the page still shows the article of the last run, with the same text (so the same
+   * claims): its root is in the page and re-indexing it gives the same text. Marks add no text and the
+   * index skips only what the first detection excluded, so this holds on the marked page. Cheaper
+   * than detecting again, and a page that loads comments or ads elsewhere costs one index pass.
+   */
+  function unchangedArticle(): boolean {
+    if (!lastArticle) {
+      // No article last time: is there one now? (Detection ignores a page's few annotation marks.)
+      return analyseDocument(doc, deps.limits).status !== 'ready';
+    }
+    const { article, text } = lastArticle;
+    if (!article.root.isConnected || (article.headline && !article.headline.isConnected)) return false;
+    return indexArticle(article).text === text;
   }
 
   return {
