@@ -19,34 +19,46 @@ const COMMENTS = /comment|disqus|replies/i;
 /**
  * Names of page furniture. Authors also use these words for layout and state ("has-sidebar",
  * "field-label-hidden", "paywall"), even on the article's own container, so a name alone is only a
- * hint: the detector overrules it when the element holds most of the page's prose.
+ * hint: the detector overrules it when the element holds most of the page's prose. Some are found
+ * anywhere in a name ("relatedLinks", "post-share-bar"), the short ones only as whole words
+ * ("ad-slot" but not "header-shadow"… nor "load", "bad").
  */
-const FURNITURE_NAME =
-  /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|most-?read|signup|sign-up|login|skip-?link|tooltip|popover|hovercard|rollover|copyright|disclaimer|(^|[-_ ])(ads?|advert\w*|banner|byline|caption|credits?|foot|footer|header|masthead|menu|meta|nav\w*|pagination|pager|print|rss|tags?|tools?|toolbar|ticker|widget|author|bio|popup|modal|overlay|hidden|hide|more|next|prev|read-?more|also|extra|supplement\w*|cta|embed)([-_ ]|$)/i;
+const FURNITURE_PART =
+  /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|mostread|most-read|signup|sign-up|login|skiplink|skip-link|tooltip|popover|hovercard|rollover|copyright|disclaimer/i;
 
-/** Class names and id, with camelCase words split ("newsCaption" → "news-Caption") so word rules see them. */
-function namesOf(element: Element): string {
-  const id = element.getAttribute('id') ?? '';
-  const classes = element.getAttribute('class') ?? '';
-  return `${id} ${classes}`.replace(/([a-z])([A-Z])/g, '$1-$2');
+const FURNITURE_WORDS = new Set([
+  'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'banner', 'byline', 'caption',
+  'credit', 'credits', 'foot', 'footer', 'header', 'masthead', 'menu', 'meta', 'nav', 'navbar',
+  'navigation', 'pagination', 'pager', 'print', 'rss', 'tag', 'tags', 'tool', 'tools', 'toolbar',
+  'ticker', 'widget', 'author', 'bio', 'popup', 'modal', 'overlay', 'hidden', 'hide', 'more', 'next',
+  'prev', 'readmore', 'also', 'extra', 'supplement', 'supplemental', 'cta', 'embed',
+]);
+
+function hasFurnitureWord(names: string): boolean {
+  for (const word of names.toLowerCase().split(/[^a-z0-9]+/)) if (FURNITURE_WORDS.has(word)) return true;
+  return false;
 }
 
-function hasName(element: Element, pattern: RegExp): boolean {
-  const names = namesOf(element);
-  return names.length > 1 && pattern.test(names);
+/** What the markup says an element is: reliable furniture (tag, role, comment thread), a furniture-like name, or nothing. */
+export const enum FurnitureHint {
+  None = 0,
+  /** A class name or id that usually means furniture: only a hint, see FURNITURE_PART. */
+  Named = 1,
+  /** Furniture by tag, ARIA role or comment-thread name, whatever the element holds. */
+  Certain = 2,
 }
 
-/** Furniture by tag, ARIA role or a comment-thread name: reliable whatever the element holds. */
-export function isFurnitureElement(element: Element): boolean {
-  if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return true;
+export function furnitureHint(element: Element): FurnitureHint {
+  if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return FurnitureHint.Certain;
   const role = element.getAttribute('role');
-  if (role && FURNITURE_ROLES.has(role)) return true;
-  return hasName(element, COMMENTS);
-}
-
-/** Furniture by class name or id: a hint, see FURNITURE_NAME. */
-export function hasFurnitureName(element: Element): boolean {
-  return hasName(element, FURNITURE_NAME);
+  if (role && FURNITURE_ROLES.has(role)) return FurnitureHint.Certain;
+  const id = element.getAttribute('id');
+  const classes = element.getAttribute('class');
+  if (!id && !classes) return FurnitureHint.None;
+  // camelCase words split ("newsCaption" → "news-Caption") so that word rules see them.
+  const names = (id && classes ? `${id} ${classes}` : id || classes || '').replace(/([a-z])([A-Z])/g, '$1-$2');
+  if (COMMENTS.test(names)) return FurnitureHint.Certain;
+  return FURNITURE_PART.test(names) || hasFurnitureWord(names) ? FurnitureHint.Named : FurnitureHint.None;
 }
 
 /** Schema.org microdata that names the article's body. */
@@ -57,7 +69,7 @@ export function isMarkedArticleBody(element: Element): boolean {
 
 /** Hidden from every reader: `hidden`, aria-hidden, or an inline style that hides it. */
 export function isHidden(element: Element): boolean {
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true;
   const style = element.getAttribute('style');
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }

@@ -4,7 +4,7 @@
  * afterwards: the page is walked once (plus two passes over the measured elements) and never modified.
  */
 import { isBlockElement, isClaimLensUi, isNonTextElement } from '../text/text-index';
-import { hasFurnitureName, isFurnitureElement, isHidden } from './hints';
+import { FurnitureHint, furnitureHint, isHidden } from './hints';
 
 export interface ElementStats {
   parent: ElementStats | null;
@@ -109,8 +109,9 @@ export function measurePage(root: Element): PageStats {
     stats.set(element, own);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
     if (parent) {
-      own.hard = isFurnitureElement(element);
-      own.named = !own.hard && hasFurnitureName(element);
+      const hint = furnitureHint(element);
+      own.hard = hint === FurnitureHint.Certain;
+      own.named = hint === FurnitureHint.Named;
     }
     const tag = element.tagName.toUpperCase();
     if (tag === 'BR') {
