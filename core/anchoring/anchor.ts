@@ -19,7 +19,7 @@
 import search from 'approx-string-match';
 import { buildKgramIndex, findExact, forEachKgram, forEachOccurrence, occurrenceBound, K, type KgramIndex } from './kgram-index';
 import { normalize, normalizeWithMap, normalizedOffsetOf, type NormalizedText } from './normalize';
-import { prefixErrors, suffixErrors } from './context-distance';
+import { clipContext, prefixErrors, suffixErrors } from './context-distance';
 import { positionSelectorOf, quoteSelectorOf, type Anchor, type Selector } from './selectors';
 
 /** Quotes at least this long (normalized characters) identify their passage without context. */
@@ -27,7 +27,9 @@ const LONG_QUOTE = 28;
 /** At most this share of the quote may differ for a fuzzy match to be considered at all. */
 const MAX_QUOTE_ERROR_RATE = 0.4;
 /** A k-gram occurring more often than this says nothing about where a quote is. */
-const MAX_SEED_OCCURRENCES = 24;
+const MAX_SEED_OCCURRENCES = 8;
+/** Every SEED_STRIDE-th k-gram of prefix + quote + suffix is looked up. */
+const SEED_STRIDE = 2;
 /** Fuzzy windows verified per annotation, best-voted first. */
 const MAX_WINDOWS = 4;
 /** Exact occurrences weighed per annotation (a very short quote can occur hundreds of times). */
@@ -51,6 +53,8 @@ interface Candidate {
 interface Judged extends Candidate {
   score: number;
   accepted: boolean;
+  /** Whether the candidate lies where the displacement-corrected position says it should. */
+  near: boolean;
 }
 
 /** The page text in matching form, built lazily: a batch whose positions all check out never needs it. */
@@ -113,15 +117,22 @@ function exactCandidates(page: Page, quote: string): Candidate[] {
 
 let diagonalBuffer = new Int32Array(4096);
 
-/**
- * Windows of the page where the quote probably starts, found by k-gram votes of prefix + quote +
- * suffix: each shared k-gram votes for the quote start it implies; nearby votes form one window.
- */
-function votedWindows(page: Page, target: PreparedQuote): Array<{ lo: number; hi: number; votes: number }> {
+interface Window {
+  lo: number;
+  hi: number;
+  votes: number;
+}
+
+/** Sorted quote-start "diagonals" voted for by k-grams shared between prefix + quote + suffix and the page. */
+function collectVotes(page: Page, target: PreparedQuote): { diagonals: Int32Array; seeds: number } {
   const combined = target.prefix + target.quote + target.suffix;
   const quoteOffset = target.prefix.length;
   let count = 0;
+  let seeds = 0;
   forEachKgram(combined, (offset, hash) => {
+    // Every other k-gram is plenty: an intact stretch of text shares all of them.
+    if (offset % SEED_STRIDE !== 0) return;
+    seeds++;
     if (occurrenceBound(page.index, hash) > MAX_SEED_OCCURRENCES) return;
     forEachOccurrence(page.index, hash, (position) => {
       if (count === diagonalBuffer.length) {
@@ -132,21 +143,55 @@ function votedWindows(page: Page, target: PreparedQuote): Array<{ lo: number; hi
       diagonalBuffer[count++] = position - offset + quoteOffset;
     });
   });
-  const diagonals = diagonalBuffer.subarray(0, count).sort();
-  // Insertions and deletions inside the quote shift later votes: merge votes this close together.
-  const gap = 16 + (target.quote.length >> 3);
-  const windows: Array<{ lo: number; hi: number; votes: number }> = [];
-  for (let i = 0; i < diagonals.length; ) {
-    let j = i + 1;
-    while (j < diagonals.length && diagonals[j]! - diagonals[j - 1]! <= gap) j++;
-    windows.push({ lo: diagonals[i]!, hi: diagonals[j - 1]!, votes: j - i });
-    i = j;
+  return { diagonals: diagonalBuffer.subarray(0, count).sort(), seeds };
+}
+
+function countBetween(sorted: Int32Array, lo: number, hi: number): number {
+  const lowerBound = (value: number): number => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (sorted[mid]! < value) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  return lowerBound(hi + 1) - lowerBound(lo);
+}
+
+/**
+ * Windows of the page where the quote probably starts. Insertions and deletions inside the quote
+ * shift later votes a little, so votes are counted over ranges of diagonals of bounded width; the
+ * best-supported non-overlapping ranges are kept, plus the expected position if any votes back it.
+ */
+function candidateWindows(page: Page, target: PreparedQuote, expected: number | undefined, slack: number): Window[] {
+  const { diagonals, seeds } = collectVotes(page, target);
+  const count = diagonals.length;
+  const width = 24 + (target.quote.length >> 2);
+  // A true location shares most of its k-grams; a handful of shared 8-grams is coincidence.
+  const minVotes = Math.max(3, Math.floor(seeds * 0.15));
+  const ranges: Window[] = [];
+  for (let i = 0, j = 0; i < count; i++) {
+    if (j < i) j = i;
+    while (j + 1 < count && diagonals[j + 1]! - diagonals[i]! <= width) j++;
+    if (j - i + 1 >= minVotes && (i === 0 || diagonals[i - 1] !== diagonals[i])) {
+      ranges.push({ lo: diagonals[i]!, hi: diagonals[j]!, votes: j - i + 1 });
+    }
   }
-  // A lone vote is noise (one shared 8-gram); keep the best-supported windows only.
-  return windows
-    .filter((w) => w.votes >= 2)
-    .sort((a, b) => b.votes - a.votes)
-    .slice(0, MAX_WINDOWS);
+  ranges.sort((a, b) => b.votes - a.votes);
+  const chosen: Window[] = [];
+  for (const r of ranges) {
+    if (chosen.length === MAX_WINDOWS || (chosen.length > 0 && r.votes * 2 < chosen[0]!.votes)) break;
+    if (chosen.some((c) => r.lo <= c.hi + width && c.lo <= r.hi + width)) continue;
+    chosen.push(r);
+  }
+  if (expected !== undefined && !chosen.some((w) => w.lo - slack <= expected && expected <= w.hi + slack)) {
+    // A heavily edited short quote may gather few votes; near where it should be, a few suffice.
+    const votes = countBetween(diagonals, expected - slack - width, expected + slack + width);
+    if (votes >= 3) chosen.push({ lo: expected - width, hi: expected + width, votes });
+  }
+  return chosen;
 }
 
 /** Best approximate matches of the quote inside normalized-text window [lo, hi). */
@@ -155,59 +200,82 @@ function verifyWindow(page: Page, quote: string, lo: number, hi: number, maxErro
   const to = Math.min(page.normalized.text.length, hi);
   if (to - from < quote.length - maxErrors) return [];
   const matches = search(page.normalized.text.slice(from, to), quote, maxErrors);
-  return matches
-    .slice(0, 8)
-    .map((m) => ({ start: from + m.start, end: from + m.end, quoteErrors: m.errors }))
-    .filter((c) => c.end > c.start);
+  const candidates: Candidate[] = [];
+  // Equal-cost matches in one window are near-identical alignments: a few are enough to score.
+  for (const m of matches.slice(0, 3)) {
+    if (m.end > m.start) candidates.push({ start: from + m.start, end: from + m.end, quoteErrors: m.errors });
+  }
+  return candidates;
 }
 
 function fuzzyCandidates(page: Page, target: PreparedQuote, expected: number | undefined): Candidate[] {
   const m = target.quote.length;
   const maxErrors = Math.floor(m * MAX_QUOTE_ERROR_RATE);
   const slack = Math.min(maxErrors, 64) + 8;
-  const windows = votedWindows(page, target);
-  if (expected !== undefined && !windows.some((w) => w.lo - slack <= expected && expected <= w.hi + slack)) {
-    windows.push({ lo: expected, hi: expected, votes: 0 });
-  }
   const candidates: Candidate[] = [];
-  for (const w of windows) {
+  for (const w of candidateWindows(page, target, expected, slack)) {
     candidates.push(...verifyWindow(page, target.quote, w.lo - slack, w.hi + m + slack, maxErrors));
   }
   return candidates;
 }
 
+/** Share of the quote allowed to differ in the cheap in-place check (most edits are this small). */
+const IN_PLACE_ERROR_RATE = 0.2;
+
+/** Approximate matches of the quote right where it is expected, with a small error budget. */
+function inPlaceCandidates(page: Page, target: PreparedQuote, expected: number): Candidate[] {
+  const m = target.quote.length;
+  const maxErrors = Math.ceil(m * IN_PLACE_ERROR_RATE);
+  const slack = 32 + maxErrors;
+  return verifyWindow(page, target.quote, expected - slack, expected + m + slack, maxErrors);
+}
+
+/** Distance (normalized characters) from the expected start within which a match counts as "in place". */
+const nearDistance = (quoteLength: number): number => 64 + (quoteLength >> 2);
+
 /** Scores a candidate and decides whether the evidence is strong enough to anchor there. */
 function judge(page: Page, target: PreparedQuote, candidate: Candidate, expected: number | undefined): Judged {
   const text = page.normalized.text;
   const m = target.quote.length;
-  const contextLength = target.prefix.length + target.suffix.length;
+  const lp = target.prefix.length;
+  const ls = target.suffix.length;
   const pe = prefixErrors(target.prefix, text, candidate.start);
   const se = suffixErrors(target.suffix, text, candidate.end);
   const qe = candidate.quoteErrors;
 
-  const quoteSim = 1 - qe / m;
-  const prefixSim = target.prefix.length ? 1 - pe / target.prefix.length : 1;
-  const suffixSim = target.suffix.length ? 1 - se / target.suffix.length : 1;
-  const distance = expected === undefined ? text.length : Math.abs(candidate.start - expected);
-  const positionSim = 1 - Math.min(1, distance / Math.max(1, text.length));
-  // Weights after the web annotators' practice: the quote matters most, context next, position breaks ties.
-  const score = 50 * quoteSim + 20 * prefixSim + 20 * suffixSim + 2 * positionSim;
-
   const quoteRate = qe / m;
-  const contextRate = contextLength ? (pe + se) / contextLength : 0;
-  const totalRate = (qe + pe + se) / (m + contextLength);
+  const prefixRate = lp ? pe / lp : 0;
+  const suffixRate = ls ? se / ls : 0;
+  const contextRate = lp + ls ? (pe + se) / (lp + ls) : 0;
+  const totalRate = (qe + pe + se) / (m + lp + ls);
+  const near = nearDistance(m);
+  const distance = expected === undefined ? Infinity : Math.abs(candidate.start - expected);
+  const isNear = distance <= near;
+  // Weights after the web annotators' practice (quote 50, context 20 + 20), with position weighing
+  // more (8): once shifted by the measured displacement, the expected position is a strong clue.
+  const score = 50 * (1 - quoteRate) + 20 * (1 - prefixRate) + 20 * (1 - suffixRate) + 8 * (near / (near + distance));
+
   let accepted: boolean;
   if (qe === 0) {
-    // The quote is on the page verbatim. Long quotes are distinctive enough; short ones could be
-    // anywhere, so their context (or an almost exact position) must confirm them.
-    accepted = m >= LONG_QUOTE || contextLength === 0 || contextRate <= 0.5 || distance <= 8;
-  } else {
+    // The quote is on the page verbatim. A long quote identifies its passage; a shorter one must be
+    // backed by its context (both sides, or one side when it is where it should be).
+    const oneSide = Math.min(prefixRate, suffixRate) <= 0.5;
+    const bothSides = prefixRate <= 0.5 && suffixRate <= 0.5;
     accepted =
-      quoteRate <= MAX_QUOTE_ERROR_RATE &&
-      totalRate <= 0.25 &&
-      (contextRate <= 0.35 || (quoteRate <= 0.1 && m >= LONG_QUOTE));
+      m >= 64 ||
+      lp + ls === 0 ||
+      bothSides ||
+      (oneSide && (isNear || m >= LONG_QUOTE));
+  } else if (quoteRate > MAX_QUOTE_ERROR_RATE) {
+    accepted = false;
+  } else if (isNear) {
+    accepted = totalRate <= 0.25 && contextRate <= 0.35;
+  } else {
+    // Far from where it should be: only a nearly intact quote with intact context will do.
+    accepted =
+      (quoteRate <= 0.2 && prefixRate <= 0.3 && suffixRate <= 0.3 && totalRate <= 0.15) || (m >= 64 && quoteRate <= 0.1);
   }
-  return { ...candidate, score, accepted };
+  return { ...candidate, score, accepted, near: isNear };
 }
 
 function best(judged: Judged[]): Judged | null {
@@ -247,8 +315,8 @@ export function anchorMany(text: string, targets: ReadonlyArray<readonly Selecto
       i,
       target: {
         quote: normalizedQuote,
-        prefix: normalize(quote.prefix),
-        suffix: normalize(quote.suffix),
+        prefix: clipContext(normalize(quote.prefix), 'prefix'),
+        suffix: clipContext(normalize(quote.suffix), 'suffix'),
         position: position?.start,
       },
     });
@@ -285,9 +353,20 @@ export function anchorMany(text: string, targets: ReadonlyArray<readonly Selecto
         : normalizedOffsetOf(page.normalized, displacements.expected(target.position));
     const exactJudged = exactByTarget.get(i)!.map((c) => judge(page, target, c, expected));
     let chosen = best(exactJudged);
-    if (!chosen) {
+    if (chosen && (chosen.near || expected === undefined)) {
+      results[i] = toAnchor(page, chosen);
+      continue;
+    }
+    // Most edited passages are still where the displacement says: check there first, cheaply.
+    if (expected !== undefined) {
+      const inPlace = best(inPlaceCandidates(page, target, expected).map((c) => judge(page, target, c, expected)));
+      if (inPlace) chosen = best(chosen ? [chosen, inPlace] : [inPlace]);
+    }
+    // A verbatim occurrence far from where the passage should be may be a stray repeat while the
+    // real passage, edited, sits in place: let the fuzzy matches compete with it.
+    if (!chosen || !chosen.near) {
       const fuzzyJudged = fuzzyCandidates(page, target, expected).map((c) => judge(page, target, c, expected));
-      chosen = best(fuzzyJudged);
+      chosen = best(chosen ? [chosen, ...fuzzyJudged] : fuzzyJudged);
     }
     results[i] = chosen ? toAnchor(page, chosen) : null;
   }

@@ -1,0 +1,42 @@
+/**
+ * Browser side of the anchoring benchmark (bundled by bench/anchoring.ts and run in Chromium): times
+ * the whole re-anchoring of a batch — text index of the article, anchoring, DOM ranges — for
+ * ClaimLens's anchoring and for the baseline, on the same DOM and the same selectors.
+ */
+import { anchorMany, type Anchor, type Selector } from '../core/anchoring';
+import { buildTextIndex, rangeFromOffsets } from '../core/text/text-index';
+import { baselineAnchorMany } from './anchoring-baseline';
+
+export interface PageRunResult {
+  times: number[];
+  anchors: Array<[number, number] | null>;
+  rangesMade: number;
+  indexedText: string;
+}
+
+const IMPLEMENTATIONS: Record<string, (text: string, targets: ReadonlyArray<readonly Selector[]>) => Array<Anchor | null>> = {
+  claimlens: anchorMany,
+  baseline: baselineAnchorMany,
+};
+
+function run(articleId: string, implementation: string, targets: Selector[][], runs: number): PageRunResult {
+  const root = document.getElementById(articleId);
+  const anchor = IMPLEMENTATIONS[implementation];
+  if (!root || !anchor) throw new Error(`unknown article ${articleId} or implementation ${implementation}`);
+  const times: number[] = [];
+  let anchors: Array<Anchor | null> = [];
+  let rangesMade = 0;
+  let indexedText = '';
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const index = buildTextIndex(root);
+    anchors = anchor(index.text, targets);
+    const ranges = anchors.map((a) => (a ? rangeFromOffsets(index, a.start, a.end) : null));
+    times.push(performance.now() - t0);
+    rangesMade = ranges.filter(Boolean).length;
+    indexedText = index.text;
+  }
+  return { times, anchors: anchors.map((a) => (a ? [a.start, a.end] : null)), rangesMade, indexedText };
+}
+
+(window as unknown as { anchoringBench: { run: typeof run } }).anchoringBench = { run };
