@@ -255,8 +255,11 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
     },
 
     async getAnnotation(id) {
-      await ready();
-      return readAnnotation(id);
+      const status = await ready();
+      const found = await readAnnotation(id);
+      // While a failed migration is pending, records may still exist only in the v1 item.
+      if (found === null && status.error) return (await readAll()).annotations.get(id) ?? null;
+      return found;
     },
 
     async saveAnnotation(a, options) {
@@ -316,8 +319,10 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
     },
 
     async getSource(id) {
-      await ready();
-      return readSource(id);
+      const status = await ready();
+      const found = await readSource(id);
+      if (found === null && status.error) return (await readAll()).sources.get(id) ?? null;
+      return found;
     },
 
     async saveSource(s, options) {
@@ -328,8 +333,9 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
     },
 
     async deleteSource(id) {
-      const { annotations, trash } = await readAll();
+      await ready();
       return exclusive(async () => {
+        const { annotations, trash } = await readAll();
         const stamp = now();
         const updates: Array<{ key: `local:${string}`; value: unknown }> = [];
         let unlinked = 0;

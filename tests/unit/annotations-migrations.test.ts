@@ -102,6 +102,7 @@ describe('schema v1 → v2 migration', () => {
     const store = createAnnotationStore();
     // The store still serves the v1 data (read-only) while it cannot migrate.
     expect((await store.listAnnotations()).map((a) => a.id)).toEqual(['urn:uuid:a1', 'urn:uuid:a2']);
+    expect((await store.getAnnotation('urn:uuid:a2'))?.body.note).toBe('note for urn:uuid:a2\nsecond line');
     expect((await fakeBrowser.storage.local.get('annotations')).annotations).toEqual(legacy);
     set.mockRestore();
 
@@ -112,19 +113,18 @@ describe('schema v1 → v2 migration', () => {
 
   it('crash-safe: interrupted after writing v2 but before removing v1, a re-run finishes without duplicating or clobbering', async () => {
     await seedV1({ 'urn:uuid:a1': v1('urn:uuid:a1'), 'urn:uuid:a2': v1('urn:uuid:a2') });
-    // Simulate the crash: v2 records were written and one was edited since, v1 still present.
-    const store = createAnnotationStore();
     const remove = vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValue(new Error('browser closed'));
-    await store.listAnnotations();
+    await expect(ensureSchema()).rejects.toThrow('browser closed');
     remove.mockRestore();
-    expect(await keys()).toContain('annotations');
-    const edited = await store.getAnnotation('urn:uuid:a1');
-    const saved = await store.saveAnnotation({ ...edited!, body: { ...edited!.body, note: 'edited after migration' } });
-    expect(saved.ok).toBe(true);
+    // The state the crash left: v2 records and the version written, the v1 item still there.
+    expect(await keys()).toEqual(['annotation:urn:uuid:a1', 'annotation:urn:uuid:a2', 'annotations', 'annotationsSchemaVersion']);
+    // Meanwhile a v2 record was edited (newer `modified` than its v1 copy).
+    const stored = (await fakeBrowser.storage.local.get('annotation:urn:uuid:a1'))['annotation:urn:uuid:a1'] as Record<string, unknown>;
+    const edited = { ...stored, modified: '2024-02-01T00:00:00.000Z', body: { ...(stored.body as object), note: 'edited after migration' } };
+    await fakeBrowser.storage.local.set({ 'annotation:urn:uuid:a1': edited });
 
     await ensureSchema(); // next start
-    const again = createAnnotationStore();
-    const list = await again.listAnnotations();
+    const list = await createAnnotationStore().listAnnotations();
     expect(list).toHaveLength(2);
     expect(list.find((a) => a.id === 'urn:uuid:a1')?.body.note).toBe('edited after migration');
     expect(await keys()).toEqual(['annotation:urn:uuid:a1', 'annotation:urn:uuid:a2', 'annotationsSchemaVersion']);
