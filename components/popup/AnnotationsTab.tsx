@@ -11,7 +11,7 @@ import { SafeLink } from './SafeLink';
 import { messageOf } from './use-library';
 
 interface AnnotationsTabProps {
-  deps: Pick<PopupDeps, 'store' | 'now'>;
+  deps: Pick<PopupDeps, 'store' | 'page' | 'now'>;
   state: PageState;
   /** Annotations stored for this page. */
   annotations: readonly Annotation[];
@@ -36,6 +36,12 @@ export function AnnotationsTab({ deps, state, annotations, sources, notify }: An
     return orphanFirst || b.modified.localeCompare(a.modified);
   });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
+
+  const reveal = async (annotation: Annotation) => {
+    // The page marks an annotation under its own id, or under the claim's id when it sits on one.
+    const found = await deps.page.revealClaim(annotation.id).catch(() => false);
+    if (!found) notify('The page did not find this annotation. Reload the page and try again.');
+  };
 
   const remove = async (annotation: Annotation) => {
     try {
@@ -122,6 +128,16 @@ export function AnnotationsTab({ deps, state, annotations, sources, notify }: An
                     </ul>
                   )}
                   <div class="card__actions">
+                    {status === 'anchored' && (
+                      <button
+                        type="button"
+                        class="button button--small button--quiet"
+                        data-testid="reveal-annotation"
+                        onClick={() => void reveal(annotation)}
+                      >
+                        Show on page
+                      </button>
+                    )}
                     <button type="button" class="button button--small" data-testid="edit-annotation" onClick={() => setEditing(annotation.id)}>
                       Edit
                     </button>

@@ -117,18 +117,16 @@ export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnS
                 <span class="claim__text clamp" data-testid="claim-text">
                   {claim.text}
                 </span>
-                <span class="claim__meta">
-                  {claim.speaker && (
-                    <span class="claim__speaker" data-testid="claim-speaker">
-                      {claim.speaker}
-                    </span>
-                  )}
-                  <span class="claim__score" data-testid="claim-score" title="Check-worthiness">
-                    Score {formatScore(claim.score)}
-                  </span>
-                </span>
               </button>
               <div class="claim__actions">
+                {claim.speaker && (
+                  <span class="claim__speaker" data-testid="claim-speaker">
+                    {claim.speaker}
+                  </span>
+                )}
+                <span class="claim__score" data-testid="claim-score" title="Check-worthiness score">
+                  Score {formatScore(claim.score)}
+                </span>
                 {annotation && <VerdictBadge verdict={annotation.body.verdict} />}
                 <button
                   type="button"

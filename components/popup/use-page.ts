@@ -58,6 +58,18 @@ export function usePage(deps: Pick<PopupDeps, 'tab' | 'page'>, retryDelays: read
     }
   }, [deps.tab.id, deps.tab.url, deps.page, retryDelays]);
 
+  /** Asks once more without showing a loading state; keeps what is shown if the page is silent. */
+  const refresh = useCallback(async () => {
+    if (deps.tab.id == null || !mayHaveContentScript(deps.tab.url)) return;
+    const mine = generation.current;
+    try {
+      const state = await deps.page.getPageState();
+      if (mine === generation.current) setView({ phase: 'ready', state });
+    } catch {
+      // Keep the last answer: a refresh is a courtesy, not a reason to blank the popup.
+    }
+  }, [deps.tab.id, deps.tab.url, deps.page]);
+
   useEffect(() => {
     void load();
     return () => {
@@ -65,7 +77,7 @@ export function usePage(deps: Pick<PopupDeps, 'tab' | 'page'>, retryDelays: read
     };
   }, [load]);
 
-  return { view, reload: load };
+  return { view, reload: load, refresh };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -61,7 +61,7 @@ function pageClient(tabId: number | null): PageClient {
     getPageState: () => ask('getPageState', undefined),
     revealClaim: (claimId) => ask('revealClaim', claimId),
     annotationTargetForClaim: (claimId) => ask('annotationTargetForClaim', claimId),
-    getSelectedText: () => Promise.resolve(''),
+    getSelectedText: () => ask('getSelectedText', undefined),
   };
 }
 
