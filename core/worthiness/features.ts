@@ -20,6 +20,8 @@ export interface FeatureConfig {
   charMax: number;
   /** Whether to add word bigrams. */
   bigrams: boolean;
+  /** Whether to add pairs of cues (e.g. number + first person), a little non-linearity for a linear model. */
+  cuePairs: boolean;
   /** Multipliers of each namespace (relative weight before regularisation). */
   weights: { word: number; bigram: number; char: number; cue: number };
 }
@@ -29,6 +31,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charMin: 3,
   charMax: 5,
   bigrams: true,
+  cuePairs: false,
   weights: { word: 1, bigram: 1, char: 1, cue: 0.5 },
 };
 
@@ -229,8 +232,16 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
   }
 
   if (weights.cue > 0) {
-    for (const cue of sentenceCues(sentence, tokens)) {
-      emit(hashRange(cue, 0, cue.length, SEED_CUE), weights.cue, mask, visit);
+    const cues = sentenceCues(sentence, tokens);
+    for (const cue of cues) emit(hashRange(cue, 0, cue.length, SEED_CUE), weights.cue, mask, visit);
+    if (config.cuePairs) {
+      const v = weights.cue / Math.sqrt(cues.length);
+      for (let a = 0; a < cues.length; a++) {
+        for (let b = a + 1; b < cues.length; b++) {
+          const pair = cues[a]! + '&' + cues[b]!;
+          emit(hashRange(pair, 0, pair.length, SEED_CUE), v, mask, visit);
+        }
+      }
     }
   }
 }

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scoreCheckWorthiness, worthinessModel } from '../../core/worthiness/index';
+import { decodeInt8, encodeInt8, WorthinessModel } from '../../core/worthiness/model';
+import { WORTHINESS_MODEL_DATA } from '../../core/worthiness/model-data';
+
+const seed = readFileSync(resolve(__dirname, '../fixtures/seed/000_ce1b8838b0f80949.txt'), 'utf8');
+
+/** The sentence of the seed that contains `needle` (the seed is one paragraph per line). */
+function seedSentence(needle: string): string {
+  const sentences = seed.split('\n').flatMap((p) => p.split(/(?<!\b(?:Col|Gen|Mr|Mrs|Dr|Lt|Gov|Sen|Rep)\.)(?<=[.!?]"?)\s+(?=["A-Z])/));
+  const found = sentences.find((s) => s.includes(needle));
+  if (!found) throw new Error(`seed has no sentence with ${needle}`);
+  return found;
+}
+
+describe('bundled model', () => {
+  it('loads with one weight per hashed bucket', () => {
+    const model = worthinessModel();
+    expect(model.data.format).toBe(1);
+    expect(decodeInt8(WORTHINESS_MODEL_DATA.weights).length).toBe(1 << WORTHINESS_MODEL_DATA.features.hashBits);
+    expect(model.data.provenance).toMatch(/ClaimBuster/);
+  });
+
+  it('rejects weights that do not match the feature space', () => {
+    expect(() => new WorthinessModel({ ...WORTHINESS_MODEL_DATA, weights: encodeInt8(new Int8Array(10)) })).toThrow(/expected/);
+  });
+
+  it('round-trips signed bytes through base64', () => {
+    const bytes = Int8Array.from([-128, -1, 0, 1, 127, 42]);
+    expect(Array.from(decodeInt8(encodeInt8(bytes)))).toEqual(Array.from(bytes));
+  });
+});
+
+describe('scoreCheckWorthiness', () => {
+  it('returns a number in [0, 1] for any input', () => {
+    const inputs = ['', ' ', '?', 'Thank you.', '\uFFFD\uFFFD', 'a'.repeat(20000), 'In 2019 taxes rose 40% to $3 trillion, the highest ever.', '数字 123 ١٢٣'];
+    for (const s of inputs) {
+      const score = scoreCheckWorthiness(s);
+      expect(Number.isFinite(score)).toBe(true);
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is a pure function of the sentence', () => {
+    const s = seedSentence('25,000 people');
+    expect(scoreCheckWorthiness(s)).toBe(scoreCheckWorthiness(s));
+  });
+
+  it('ranks a statistic from the seed above opinions and greetings', () => {
+    const statistic = scoreCheckWorthiness(seedSentence('25,000 people'));
+    for (const s of ['Thank you very much.', 'Good evening, and welcome.', 'I think that is a great idea.', 'What do you think?']) {
+      expect(statistic).toBeGreaterThan(scoreCheckWorthiness(s));
+      expect(scoreCheckWorthiness(s)).toBeLessThan(0.5);
+    }
+  });
+
+  it('scores the check-worthy sentences of the seed as claims', () => {
+    // The claims the seed README expects: population, WHO characterization, the speakers' statements,
+    // dated events, and the characterizations ("illegal presence", "unauthorized military base").
+    for (const needle of ['25,000 people', 'Mizintsev, said on Wednesday', 'illegal presence', 'Vladimir Putin said', 'in December 2018', 'since 2014', 'unauthorized military base']) {
+      expect(scoreCheckWorthiness(seedSentence(needle)), needle).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+});

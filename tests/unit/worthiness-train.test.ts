@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FEATURE_CONFIG } from '../../core/worthiness/features';
+import { WorthinessModel } from '../../core/worthiness/model';
+import { formatTsv, parseTsv, readLabelledSentences } from '../../tools/lib/tsv';
+import { averagePrecision, bestF1Threshold, classificationFigures, stratifiedFolds } from '../../tools/lib/worthiness-metrics';
+import { fitPlatt, trainWorthinessModel } from '../../tools/lib/worthiness-train';
+
+const tiny = readLabelledSentences(readFileSync(resolve(__dirname, '../fixtures/worthiness/tiny.tsv'), 'utf8'));
+const options = {
+  // A small hashed space keeps the test fast; the recipe is otherwise the shipped one.
+  features: { ...DEFAULT_FEATURE_CONFIG, hashBits: 12 },
+  lambdas: [1e-3, 1e-2],
+  positiveWeight: 1,
+  innerFolds: 4,
+  seed: 1,
+};
+
+describe('TSV', () => {
+  it('reads RFC 4180 quoting with tabs', () => {
+    const { columns, rows } = parseTsv('id\tlabel\ttext\r\n1\t0\t"He said ""no""\tthen left"\n2\t1\tplain\n');
+    expect(columns).toEqual(['id', 'label', 'text']);
+    expect(rows).toEqual([
+      { id: '1', label: '0', text: 'He said "no"\tthen left' },
+      { id: '2', label: '1', text: 'plain' },
+    ]);
+  });
+
+  it('writes what it reads', () => {
+    const rows = [{ id: 'a', text: 'quote " and\ttab' }, { id: 'b', text: 'line\nbreak' }];
+    expect(parseTsv(formatTsv(['id', 'text'], rows)).rows).toEqual(rows);
+  });
+
+  it('reads the tiny fixture, quoted fields included', () => {
+    expect(tiny).toHaveLength(40);
+    expect(tiny.find((s) => s.id === 't20')?.text).toBe('"We lost 50,000 manufacturing jobs," the governor said.');
+  });
+
+  it('rejects bad labels and ragged rows', () => {
+    expect(() => readLabelledSentences('id\tlabel\ttext\n1\tyes\tx\n')).toThrow(/label/);
+    expect(() => parseTsv('id\ttext\n1\n')).toThrow(/fields/);
+  });
+});
+
+describe('metrics', () => {
+  it('ranks ties pessimistically in average precision', () => {
+    // All tied: the negative counts as ranked first, so the positive is at rank 2.
+    expect(averagePrecision([0.5, 0.5], [1, 0])).toBeCloseTo(0.5);
+    expect(averagePrecision([0.9, 0.1], [1, 0])).toBeCloseTo(1);
+  });
+
+  it('computes F1, precision and recall at 0.5', () => {
+    const f = classificationFigures([0.9, 0.6, 0.4, 0.2], [1, 0, 1, 0]);
+    expect(f.precision).toBeCloseTo(0.5);
+    expect(f.recall).toBeCloseTo(0.5);
+    expect(f.f1).toBeCloseTo(0.5);
+  });
+
+  it('finds the best-F1 threshold between scores', () => {
+    const { threshold, f1 } = bestF1Threshold([0.9, 0.8, 0.3, 0.1], [1, 1, 0, 0]);
+    expect(f1).toBe(1);
+    expect(threshold).toBeCloseTo(0.55);
+  });
+
+  it('splits folds stratified and reproducibly', () => {
+    const labels = Array.from({ length: 100 }, (_, i) => (i < 30 ? 1 : 0));
+    const folds = stratifiedFolds(labels, 5, 3);
+    expect(Array.from(stratifiedFolds(labels, 5, 3))).toEqual(Array.from(folds));
+    for (let k = 0; k < 5; k++) {
+      expect(labels.filter((l, i) => l === 1 && folds[i] === k)).toHaveLength(6);
+      expect(labels.filter((l, i) => l === 0 && folds[i] === k)).toHaveLength(14);
+    }
+  });
+});
+
+describe('training', () => {
+  const train = () => trainWorthinessModel(tiny.map((s) => s.text), tiny.map((s) => s.label), options);
+
+  it('is deterministic: the same data gives the same model byte for byte', () => {
+    expect(JSON.stringify(train().data)).toBe(JSON.stringify(train().data));
+  });
+
+  it('learns to separate the tiny training set', () => {
+    const model = new WorthinessModel(train().data);
+    const scores = tiny.map((s) => model.score(s.text));
+    expect(averagePrecision(scores, tiny.map((s) => s.label))).toBeGreaterThan(0.95);
+    expect(model.score('The budget deficit rose 30 percent in 2012.')).toBeGreaterThan(model.score('Thank you, I appreciate that.'));
+  });
+
+  it('fits Platt scaling to separable-ish margins', () => {
+    const { slope } = fitPlatt([-2, -1, -0.5, 0.5, 1, 2, 0.2, -0.2], [0, 0, 0, 1, 1, 1, 0, 1]);
+    expect(slope).toBeGreaterThan(0);
+  });
+});
