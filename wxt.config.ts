@@ -17,7 +17,8 @@ export default defineConfig({
         description: 'Turn ClaimLens highlights off or on everywhere',
       },
       'annotate-selection': {
-        suggested_key: { default: 'Alt+Shift+A' },
+        // Not Alt+Shift+A (nor N, C): Chromium keeps those for itself and leaves the command unbound.
+        suggested_key: { default: 'Alt+Shift+K' },
         description: 'Annotate the selected text',
       },
     },
