@@ -22,6 +22,8 @@ export interface ChromiumOptions {
   extensionDir?: string;
   /** Abort every request that does not go to 127.0.0.1 (pages from the corpus must stay offline). */
   offline?: boolean;
+  /** Let injected scripts run on pages whose Content-Security-Policy forbids them (the bench). */
+  bypassCSP?: boolean;
 }
 
 export interface ChromiumSession extends BrowserSession {
@@ -37,6 +39,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: VIEWPORT,
+    bypassCSP: options.bypassCSP ?? false,
     args: [
       '--no-sandbox',
       `--disable-extensions-except=${extensionDir}`,
@@ -100,7 +103,21 @@ function createSession(
   return { ...session, context, version };
 }
 
+/**
+ * The page that has the focus. Opening a tab (the popup, the page the extension APIs are called
+ * from) moves the focus away, and a background page gets no focus events: input to a page first
+ * brings it to the front, as a user would.
+ */
+let foreground: Page | null = null;
+
+async function toFront(page: Page): Promise<void> {
+  if (foreground === page) return;
+  await page.bringToFront();
+  foreground = page;
+}
+
 export function wrapPage(page: Page): PageHandle {
+  foreground = page;
   return {
     url: () => page.url(),
     async goto(url) {
@@ -117,24 +134,33 @@ export function wrapPage(page: Page): PageHandle {
     waitFor: (fn, arg, message, timeoutMs) =>
       pollUntil(() => page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg), message, timeoutMs),
     async hover(selector) {
+      await toFront(page);
       await page.hover(selector);
     },
     async click(selector) {
+      await toFront(page);
       await page.click(selector);
     },
     async press(key) {
+      await toFront(page);
       await page.keyboard.press(key);
     },
     async type(text) {
+      await toFront(page);
       await page.keyboard.type(text);
     },
     async mouseMove(x, y) {
+      await toFront(page);
       await page.mouse.move(x, y);
     },
     async screenshot(file, options) {
       await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
     },
+    async addScript(file) {
+      await page.addScriptTag({ path: file });
+    },
     async close() {
+      if (foreground === page) foreground = null;
       await page.close();
     },
   };

@@ -79,7 +79,21 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   );
 }
 
+/**
+ * The page that has the focus. Opening a tab (the popup, the page the extension APIs are called
+ * from) moves the focus away, and Firefox sends no focus events to a background tab: input to a
+ * page first brings it to the front, as a user would.
+ */
+let foreground: Page | null = null;
+
+async function toFront(page: Page): Promise<void> {
+  if (foreground === page) return;
+  await page.bringToFront();
+  foreground = page;
+}
+
 function wrapPage(page: Page): PageHandle {
+  foreground = page;
   return {
     url: () => page.url(),
     async goto(url) {
@@ -97,24 +111,33 @@ function wrapPage(page: Page): PageHandle {
     waitFor: (fn, arg, message, timeoutMs) =>
       pollUntil(() => page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg), message, timeoutMs),
     async hover(selector) {
+      await toFront(page);
       await page.hover(selector);
     },
     async click(selector) {
+      await toFront(page);
       await page.click(selector);
     },
     async press(key) {
+      await toFront(page);
       await page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
     },
     async type(text) {
+      await toFront(page);
       await page.keyboard.type(text);
     },
     async mouseMove(x, y) {
+      await toFront(page);
       await page.mouse.move(x, y);
     },
     async screenshot(file, options) {
       await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
+    async addScript(file) {
+      await page.addScriptTag({ path: file });
+    },
     async close() {
+      if (foreground === page) foreground = null;
       await page.close();
     },
   };

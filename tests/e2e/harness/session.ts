@@ -27,6 +27,8 @@ export interface PageHandle {
   type(text: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   screenshot(file: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** Add a script file to the page's own world (the bench injects Readability this way). */
+  addScript(file: string): Promise<void>;
   close(): Promise<void>;
 }
 

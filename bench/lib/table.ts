@@ -1,0 +1,79 @@
+/** The bench's printed report. */
+import type { AnchoringFigures } from './anchoring-step';
+import type { BundleSize } from './bundle-size';
+import type { PageMeasurement } from './measure-page';
+import type { ScoringShare } from './scoring-share';
+
+interface Row {
+  page: string;
+  kb: number;
+  measurement?: PageMeasurement;
+  pipelineRatio?: number;
+  articleRatio?: number;
+  scoring?: ScoringShare | null;
+  error?: string;
+}
+
+const ms = (value: number | undefined): string => (value === undefined ? '-' : value.toFixed(1));
+const ratio = (value: number | undefined, target: number): string =>
+  value === undefined || Number.isNaN(value) ? '-' : `${value.toFixed(2)}× ${value <= target ? 'ok' : 'OVER'}`;
+const pct = (value: number | undefined): string => (value === undefined ? '-' : `${(value * 100).toFixed(0)}%`);
+
+export function printTable(
+  rows: Row[],
+  size: BundleSize,
+  anchoring: AnchoringFigures,
+  targets: { pipelineVsReadability: number; articleVsReadability: number; contentScriptGzipKB: number },
+): void {
+  const header = [
+    'page',
+    'KB',
+    'status',
+    'claims',
+    'pipeline ms',
+    'Readability ms',
+    `pipeline/R (≤${targets.pipelineVsReadability})`,
+    'article ms',
+    `article/R (≤${targets.articleVsReadability})`,
+    'claims ms',
+    'highlight ms',
+    'scoring share',
+  ];
+  const body = rows.map((row) => {
+    const m = row.measurement;
+    if (!m) return [row.page, row.kb.toFixed(0), `error: ${row.error ?? '?'}`.slice(0, 60)];
+    return [
+      row.page,
+      row.kb.toFixed(0),
+      m.status,
+      String(m.claims),
+      ms(m.pipeline.total),
+      ms(m.readability),
+      ratio(row.pipelineRatio, targets.pipelineVsReadability),
+      ms(m.pipeline.article),
+      ratio(row.articleRatio, targets.articleVsReadability),
+      ms(m.pipeline.claims),
+      ms(m.pipeline.highlight),
+      row.scoring ? `${pct(row.scoring.share)} of claims` : '-',
+    ];
+  });
+  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const cells of body) console.log(line(cells));
+  console.log('');
+  const kb = size.gzipBytes / 1024;
+  console.log(
+    `content script: ${(size.bytes / 1024).toFixed(1)} KB, ${kb.toFixed(1)} KB gzipped (target ≤ ${targets.contentScriptGzipKB} KB: ${kb <= targets.contentScriptGzipKB ? 'ok' : 'OVER'})`,
+  );
+  for (const file of size.files) console.log(`  ${file.file}: ${file.bytes} B, ${file.gzipBytes} B gzipped`);
+  console.log('');
+  if (anchoring.ran) {
+    console.log('anchoring bench (bench/anchoring.ts):');
+    console.log(anchoring.output ?? '');
+  } else {
+    console.log(`anchoring bench not run: ${anchoring.reason ?? 'unknown'}`);
+  }
+}

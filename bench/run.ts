@@ -1,0 +1,158 @@
+/**
+ * `npm run bench -- [CORPUS_DIR] [--runs N]`: the content script's speed and size, measured on the
+ * built extension in real Chromium, against @mozilla/readability as the baseline, plus the anchoring
+ * bench (bench/anchoring.ts). Prints a table and writes bench/results.json.
+ *
+ * Pages: the seed page and the three largest pages of CORPUS_DIR (default ../shared/corpus/
+ * article-extraction when it exists), served from 127.0.0.1 with every other request blocked.
+ */
+import { cpus, platform } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchChromium, CHROME_EXTENSION_DIR } from '../tests/e2e/harness/chromium';
+import { startStaticServer } from '../tests/e2e/harness/static-server';
+import { runAnchoringBench, type AnchoringFigures } from './lib/anchoring-step';
+import { contentScriptSize } from './lib/bundle-size';
+import { measurePage, type PageMeasurement } from './lib/measure-page';
+import { DEFAULT_CORPUS, largestPages, seedPage, type BenchPage } from './lib/pages';
+import { measureScoringShare, type ScoringShare } from './lib/scoring-share';
+import { round } from './lib/stats';
+import { printTable } from './lib/table';
+
+export const TARGETS = {
+  /** Whole pipeline (article → claims → highlights) vs Readability.parse on the same page. */
+  pipelineVsReadability: 1.0,
+  /** Article detection alone vs Readability.parse. */
+  articleVsReadability: 0.5,
+  contentScriptGzipKB: 40,
+} as const;
+
+interface PageResult {
+  page: string;
+  file: string;
+  kb: number;
+  measurement?: PageMeasurement;
+  pipelineRatio?: number;
+  articleRatio?: number;
+  scoring?: ScoringShare | null;
+  error?: string;
+}
+
+function parseArgs(argv: string[]): { corpus: string | null; runs: number } {
+  let corpus: string | null = null;
+  let runs = 9;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--runs') runs = Math.max(7, Number(argv[++i] ?? '9'));
+    else if (!arg.startsWith('--')) corpus = path.resolve(arg);
+  }
+  return { corpus: corpus ?? DEFAULT_CORPUS, runs };
+}
+
+async function measureAll(pages: BenchPage[], runs: number): Promise<{ results: PageResult[]; chromium: string }> {
+  const mounts: Record<string, string> = {};
+  for (const page of pages) mounts[page.mount] = page.folder;
+  const server = await startStaticServer(mounts);
+  // bypassCSP: pages with a strict Content-Security-Policy must still accept the injected Readability.
+  const session = await launchChromium({ offline: true, bypassCSP: true });
+  const results: PageResult[] = [];
+  try {
+    for (const page of pages) {
+      const result: PageResult = { page: page.name, file: page.file, kb: round(page.bytes / 1024, 1) };
+      process.stdout.write(`measuring ${page.name} (${result.kb} KB, ${runs} runs)… `);
+      try {
+        const m = await measurePage(session, server.url(`${page.mount}${page.file}`), runs);
+        result.measurement = m;
+        result.pipelineRatio = m.readability > 0 ? m.pipeline.total / m.readability : Number.NaN;
+        result.articleRatio = m.readability > 0 ? m.pipeline.article / m.readability : Number.NaN;
+        process.stdout.write(`${m.status}, ${m.claims} claims\n`);
+      } catch (error) {
+        result.error = error instanceof Error ? error.message : String(error);
+        process.stdout.write(`failed: ${result.error}\n`);
+      }
+      result.scoring = measureScoringShare(path.join(page.folder, page.file), runs);
+      results.push(result);
+    }
+    return { results, chromium: session.version };
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { corpus, runs } = parseArgs(process.argv.slice(2));
+  const corpusPages = corpus ? largestPages(corpus, 3) : [];
+  if (corpusPages.length === 0) console.log(`No corpus pages in ${corpus}: measuring the seed page only.`);
+  const pages = [seedPage(), ...corpusPages];
+
+  const size = contentScriptSize(CHROME_EXTENSION_DIR);
+  const { results, chromium } = await measureAll(pages, runs);
+  const anchoring: AnchoringFigures = await runAnchoringBench();
+
+  const measured = results.filter((r) => r.measurement);
+  const checks = {
+    pipelineWithinReadabilityOnEveryPage:
+      measured.length === results.length && measured.every((r) => (r.pipelineRatio ?? Infinity) <= TARGETS.pipelineVsReadability),
+    articleWithinHalfReadabilityOnEveryPage:
+      measured.length === results.length && measured.every((r) => (r.articleRatio ?? Infinity) <= TARGETS.articleVsReadability),
+    contentScriptWithinSize: size.gzipBytes / 1024 <= TARGETS.contentScriptGzipKB,
+  };
+
+  printTable(results, size, anchoring, TARGETS);
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      platform: platform(),
+      node: process.version,
+      chromium,
+    },
+    runsPerPage: runs,
+    corpus,
+    targets: TARGETS,
+    checks,
+    contentScript: { ...size, gzipKB: round(size.gzipBytes / 1024, 2) },
+    pages: results.map((r) => ({
+      page: r.page,
+      file: r.file,
+      kb: r.kb,
+      error: r.error,
+      status: r.measurement?.status,
+      claims: r.measurement?.claims,
+      medianMs: r.measurement && {
+        pipeline: roundAll(r.measurement.pipeline),
+        roundTrip: round(r.measurement.roundTrip),
+        readability: round(r.measurement.readability),
+        readabilityClone: round(r.measurement.readabilityClone),
+      },
+      readabilityFoundArticle: r.measurement?.readabilityFoundArticle,
+      pipelineVsReadability: r.pipelineRatio === undefined ? undefined : round(r.pipelineRatio, 3),
+      articleVsReadability: r.articleRatio === undefined ? undefined : round(r.articleRatio, 3),
+      scoring: r.scoring && {
+        articleChars: r.scoring.articleChars,
+        sentencesScored: r.scoring.sentencesScored,
+        claimStageMsNode: round(r.scoring.claimStage),
+        scoringMsNode: round(r.scoring.scoring),
+        shareOfClaimStage: round(r.scoring.share, 3),
+      },
+    })),
+    anchoring,
+  };
+  writeFileSync(path.resolve('bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log('\nWrote bench/results.json');
+}
+
+function roundAll<T extends object>(values: T): Record<keyof T, number> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, round(Number(value))])) as Record<
+    keyof T,
+    number
+  >;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

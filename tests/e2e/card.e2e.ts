@@ -1,0 +1,113 @@
+/**
+ * The hover card, in Chromium and Firefox: it opens for the mark under the pointer and for the mark
+ * reached with the keyboard, and Escape closes it. The card lives in a closed shadow root, so the
+ * tests read what it shows through the content script's getCardState message (and screenshots).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardState } from '../../core/messaging/protocol';
+import { launchBrowser, pollUntil, type BrowserSession, type PageHandle, type StaticServer } from './harness';
+import { SEED_PAGE, startFixtureServer, uniqueUrl } from './harness/fixtures';
+import { collectMarks, waitForStatus } from './harness/probes';
+import { screenshotPath } from './harness/screenshots';
+import { BROWSERS } from './harness/session';
+
+type OpenCard = Extract<CardState, { open: true }>;
+
+describe.each(BROWSERS)('%s: hover card', (browserName) => {
+  let session: BrowserSession;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchBrowser(browserName);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  async function openSeed(): Promise<{ page: PageHandle; tabId: number }> {
+    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
+    const tabId = await session.tabIdOf(page);
+    await waitForStatus(session, tabId, ['ready']);
+    return { page, tabId };
+  }
+
+  async function waitForCard(tabId: number, expected: (card: CardState) => boolean, what: string): Promise<CardState> {
+    let card: CardState = { open: false };
+    await pollUntil(
+      async () => expected((card = await session.sendToTab<CardState>(tabId, 'getCardState'))),
+      () => `${what} (card: ${JSON.stringify(card)})`,
+      5000,
+    );
+    return card;
+  }
+
+  it('opens the card of the claim under the pointer, and closes it when the pointer leaves', async () => {
+    const { page, tabId } = await openSeed();
+    const marks = await page.evaluate(collectMarks, { regions: [] });
+    const statistic = marks.find((mark) => mark.text.includes('25,000 people'));
+    expect(statistic).toBeDefined();
+    const id = statistic!.id;
+
+    // The centre of the first line of the mark: a claim spans lines, its bounding box has gaps.
+    const point = await page.evaluate((spanId) => {
+      const mark = document.querySelector(`claimlens-mark[data-claimlens-id="${spanId}"]`) as HTMLElement;
+      mark.scrollIntoView({ block: 'center' });
+      const rect = mark.getClientRects()[0] as DOMRect;
+      return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+    }, id);
+    await page.mouseMove(point.x, point.y);
+    const card = (await waitForCard(
+      tabId,
+      (c) => c.open && c.spanId === id,
+      'the card of the hovered claim',
+    )) as OpenCard;
+    expect(card.claimId).toBe(id);
+    expect(card.kinds).toContain('statistic');
+    expect(card.quote.replace(/\s+/g, ' ')).toContain('25,000 people');
+    await page.screenshot(screenshotPath(browserName, 'card-open'));
+
+    await page.mouseMove(5, 5);
+    await waitForCard(tabId, (c) => !c.open, 'the card to close after the pointer left');
+    await page.close();
+  });
+
+  it('opens with the keyboard: Tab onto a claim, Enter opens its card, Escape closes it and returns focus', async () => {
+    const { page, tabId } = await openSeed();
+    // Start from the last link before the article body; the next Tab stop is its first claim.
+    const firstClaimId = await page.evaluate(() => {
+      (document.querySelector('.share a:last-of-type') as HTMLElement).focus();
+      const first = document.querySelector('.news-detail claimlens-mark[tabindex="0"]');
+      return first?.getAttribute('data-claimlens-id') ?? null;
+    }, null);
+    expect(firstClaimId).not.toBeNull();
+
+    await page.press('Tab');
+    const focused = await page.evaluate(
+      () => document.activeElement?.closest('claimlens-mark')?.getAttribute('data-claimlens-id') ?? null,
+      null,
+    );
+    expect(focused).toBe(firstClaimId);
+    // Focus shows the card, like a tooltip.
+    await waitForCard(tabId, (c) => c.open && c.spanId === firstClaimId, 'the card of the focused claim');
+
+    await page.press('Enter');
+    const card = (await waitForCard(
+      tabId,
+      (c) => c.open && c.spanId === firstClaimId,
+      'the card of the focused claim after Enter',
+    )) as OpenCard;
+    expect(card.kinds.length).toBeGreaterThan(0);
+
+    await page.press('Escape');
+    await waitForCard(tabId, (c) => !c.open, 'Escape to close the card');
+    const focusAfter = await page.evaluate(
+      () => document.activeElement?.closest('claimlens-mark')?.getAttribute('data-claimlens-id') ?? null,
+      null,
+    );
+    expect(focusAfter).toBe(firstClaimId);
+    await page.close();
+  });
+});
