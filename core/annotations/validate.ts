@@ -117,6 +117,21 @@ function parseClaim(value: unknown): Parsed<Annotation['claim'] | undefined> {
   return { ok: true, value: claim };
 }
 
+/**
+ * Annotations of one page share its URL, so listing thousands of records parses few distinct URLs:
+ * remember the verdicts (bounded, so a hostile import cannot grow it without limit).
+ */
+const pageUrlVerdicts = new Map<string, boolean>();
+function isValidPageUrl(url: string): boolean {
+  let valid = pageUrlVerdicts.get(url);
+  if (valid === undefined) {
+    valid = url.length <= MAX_URL_LENGTH && isSafeHttpUrl(url);
+    if (pageUrlVerdicts.size >= 2_000) pageUrlVerdicts.clear();
+    pageUrlVerdicts.set(url, valid);
+  }
+  return valid;
+}
+
 /** Validates a stored or imported annotation and returns a clean copy. */
 export function parseAnnotation(value: unknown): Parsed<Annotation> {
   if (!isPlainObject(value)) return fail('not an object');
@@ -128,7 +143,7 @@ export function parseAnnotation(value: unknown): Parsed<Annotation> {
 
   const target = value.target;
   if (!isPlainObject(target)) return fail('target must be an object with source and selector');
-  if (typeof target.source !== 'string' || target.source.length > MAX_URL_LENGTH || !isSafeHttpUrl(target.source)) {
+  if (typeof target.source !== 'string' || !isValidPageUrl(target.source)) {
     return fail('target.source must be an http(s) URL');
   }
   const rawSelectors = Array.isArray(target.selector) ? target.selector : [target.selector];
