@@ -84,6 +84,7 @@ function collectExcluded(root: Element, page: PageStats, headline: Element | nul
     }
   };
   visit(root);
+  trimLeadingLines(root, page, headline, excluded);
   // Hidden elements the text index would not skip by itself (aria-hidden, inline display:none).
   for (const element of page.hidden) if (root.contains(element)) excluded.add(element);
   return excluded;
@@ -91,6 +92,32 @@ function collectExcluded(root: Element, page: PageStats, headline: Element | nul
 
 function isInside(element: Element, root: Element): boolean {
   return root.contains(element);
+}
+
+/** Longest line that may be trimmed before the article's first paragraph. */
+const MAX_LEADING_LINE = 150;
+
+/**
+ * Short lines without sentences before the article's first paragraph (kickers, bylines, datelines,
+ * "published at" stamps): left out, down to the first block with prose. Lines after the last
+ * paragraph are kept: there they are as often part of the article (an address, opening hours).
+ */
+function trimLeadingLines(root: Element, page: PageStats, headline: Element | null, excluded: Set<Element>): void {
+  const trim = (parent: Element): void => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (child === headline || excluded.has(child)) continue;
+      const s = page.stats.get(child);
+      if (!s) continue;
+      if (articleProse(s) > 0) {
+        trim(child);
+        return;
+      }
+      // A sizeable block without sentences (a table, a list) is article content: stop there.
+      if (s.text - s.furnitureText > MAX_LEADING_LINE) return;
+      if (s.text > 0 && isBlockElement(child)) excluded.add(child);
+    }
+  };
+  trim(root);
 }
 
 export function detectArticle(doc: Document): DetectedArticle | null {

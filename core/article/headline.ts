@@ -37,5 +37,32 @@ export function findHeadline(doc: Document, root: Element, page: PageStats): Ele
       bestScore = score;
     }
   }
-  return bestScore >= 0.6 ? best : null;
+  if (bestScore >= 0.6) return best;
+  return titleLine(root, page, title);
+}
+
+/** Elements looked at before giving up on finding the title among the article's first lines. */
+const TITLE_SCAN_LIMIT = 60;
+
+/**
+ * Pages that mark their headline up as a paragraph or a div: the first short element of the article,
+ * before its prose, whose words are those of the page's title (the deepest such element).
+ */
+function titleLine(root: Element, page: PageStats, title: Set<string>): Element | null {
+  if (title.size === 0) return null;
+  const rootStats = page.stats.get(root)!;
+  const last = Math.min(rootStats.end, rootStats.order + TITLE_SCAN_LIMIT);
+  let found: Element | null = null;
+  for (let order = rootStats.order + 1; order <= last; order++) {
+    const element = page.elements[order]!;
+    const s = page.stats.get(element)!;
+    if (s.prose > 0 && !s.furniture && s.proseRuns === 1 && s.longestRun === s.prose && s.text === s.prose) break;
+    if (s.furniture || s.text === 0 || s.text > 300) continue;
+    const heading = words(element.textContent ?? '');
+    if (overlap(heading, title) < 0.9) continue;
+    // The title tag often adds the site's name, so only most of its words need to be there.
+    if (overlap([...title], new Set(heading)) < 0.6) continue;
+    if (!found || found.contains(element)) found = element;
+  }
+  return found;
 }

@@ -40,6 +40,8 @@ export interface ElementStats {
 
 export interface PageStats {
   stats: Map<Element, ElementStats>;
+  /** The measured elements in document order: `elements[s.order]` is the element of `s`. */
+  elements: Element[];
   /** Elements left out of everything: hidden ones and non-text ones (scripts, styles, inputs). */
   hidden: Element[];
 }
@@ -82,6 +84,7 @@ function newStats(parent: ElementStats | null, order: number): ElementStats {
 export function measurePage(root: Element): PageStats {
   const stats = new Map<Element, ElementStats>();
   const hidden: Element[] = [];
+  const elements: Element[] = [];
   let order = 0;
 
   const flush = (run: Run, into: ElementStats): void => {
@@ -107,6 +110,7 @@ export function measurePage(root: Element): PageStats {
     }
     const own = newStats(parent, order++);
     stats.set(element, own);
+    elements.push(element);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
     if (parent) {
       const hint = furnitureHint(element);
@@ -118,10 +122,11 @@ export function measurePage(root: Element): PageStats {
       if (parent) flush(run, parent);
       return;
     }
-    // A block ends the run of its parent and starts its own; an inline element continues the run.
+    // A block ends the run of its parent and starts its own; an inline element continues the run,
+    // unless it is furniture (a hover card inside a sentence): then its text is not the sentence's.
     const block = isBlockElement(element);
     if (block && parent) flush(run, parent);
-    const myRun: Run = block ? { chars: 0, link: 0, stops: 0, last: 0 } : run;
+    const myRun: Run = block || own.hard || own.named ? { chars: 0, link: 0, stops: 0, last: 0 } : run;
     const linked = inLink || tag === 'A';
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
@@ -147,7 +152,7 @@ export function measurePage(root: Element): PageStats {
       }
     }
     // Inline runs are credited to the block that holds them, so only blocks flush at their end.
-    if (block || !parent) flush(myRun, own);
+    if (myRun !== run || !parent) flush(myRun, own);
     own.end = order - 1;
     if (parent) {
       parent.text += own.text;
@@ -160,7 +165,7 @@ export function measurePage(root: Element): PageStats {
   };
   visit(root, { chars: 0, link: 0, stops: 0, last: 0 }, false, null);
   judgeFurniture(stats, stats.get(root)?.prose ?? 0);
-  return { stats, hidden };
+  return { stats, elements, hidden };
 }
 
 /** Decides furniture now that the page's prose is known, and sums furniture text up the tree. */
