@@ -21,7 +21,7 @@ export interface FeatureConfig {
   /** Whether to add word bigrams. */
   bigrams: boolean;
   /** Whether to add pairs of cues (e.g. number + first person), a little non-linearity for a linear model. */
-  cuePairs: boolean;
+  cuePairs?: boolean;
   /** Multipliers of each namespace (relative weight before regularisation). */
   weights: { word: number; bigram: number; char: number; cue: number };
 }
