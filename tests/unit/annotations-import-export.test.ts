@@ -10,6 +10,7 @@ import {
 } from '../../core/annotations/import-export';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from '../../core/annotations/limits';
 import { ANNOTATION_CONTEXT, type Annotation, type SourceNote } from '../../core/annotations/model';
+import { EXPORT_CONTEXT } from '../../core/annotations/jsonld-context';
 import { createAnnotationStore, type AnnotationStore } from '../../core/annotations/store';
 import { PAGE, sampleAnnotation, sampleSource } from './annotations-helpers';
 
@@ -142,6 +143,24 @@ describe('import: round trip and merge', () => {
     expect(await importJsonLd(store, JSON.stringify({ '@context': ANNOTATION_CONTEXT, ...b }))).toMatchObject({ ok: true, added: 1 });
     expect(await importJsonLd(store, JSON.stringify([s]))).toMatchObject({ ok: true, added: 1 });
     expect(await store.listAnnotations()).toHaveLength(2);
+  });
+
+  it('the committed sample export uses the current JSON-LD context', () => {
+    expect(JSON.parse(fixture('valid-export.jsonld'))['@context']).toEqual(JSON.parse(JSON.stringify(EXPORT_CONTEXT)));
+  });
+
+  it('reads a file with a byte-order mark', async () => {
+    const store = createAnnotationStore();
+    const text = `\uFEFF${exportToJson(exportAnnotationCollection([sampleAnnotation()], []))}`;
+    expect(await importJsonLd(store, text)).toMatchObject({ ok: true, added: 1 });
+  });
+
+  it('says so when a paged collection continues in other files', async () => {
+    const store = createAnnotationStore();
+    const text = JSON.stringify({ type: 'AnnotationCollection', total: 2, first: { type: 'AnnotationPage', items: [sampleAnnotation()], next: 'https://x.example/page2' } });
+    const report = await importJsonLd(store, text);
+    expect(report).toMatchObject({ ok: true, added: 1 });
+    expect(report.messages?.join(' ')).toMatch(/other pages/);
   });
 
   it('imports the committed sample export', async () => {

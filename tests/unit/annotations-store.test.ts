@@ -290,4 +290,63 @@ describe('annotation store: two tabs', () => {
     await tabB.saveSource(sampleSource());
     expect(callback).toHaveBeenCalledTimes(calls);
   });
+
+  it('watch also fires for deletions and undo from another tab', async () => {
+    const tabA = createAnnotationStore();
+    const tabB = createAnnotationStore();
+    const saved = expectSaved(await tabB.saveAnnotation(sampleAnnotation()));
+    const callback = vi.fn();
+    tabA.watch(callback);
+    await tabB.deleteAnnotation(saved.id);
+    expect(callback).toHaveBeenCalled();
+    callback.mockClear();
+    await tabB.undoDelete(saved.id);
+    expect(callback).toHaveBeenCalled();
+    expect(await tabA.getAnnotation(saved.id)).toEqual(saved);
+  });
+});
+
+describe('annotation store: more edge cases', () => {
+  it('undo does not overwrite a newer copy saved after the delete', async () => {
+    let clock = new Date('2024-03-05T10:00:00.000Z');
+    const store = createAnnotationStore({ now: () => clock });
+    const saved = expectSaved(await store.saveAnnotation(sampleAnnotation()));
+    await store.deleteAnnotation(saved.id);
+    clock = new Date('2024-03-05T11:00:00.000Z');
+    const recreated = expectSaved(await store.saveAnnotation({ ...saved, body: { ...saved.body, note: 'recreated' } }));
+    expect(await store.undoDelete(saved.id)).toBe(false);
+    expect(await store.getAnnotation(saved.id)).toEqual(recreated);
+  });
+
+  it('deleteSource with failing storage rejects with a user-facing message and changes nothing', async () => {
+    const store = createAnnotationStore();
+    const s = expectSaved(await store.saveSource(sampleSource()));
+    expectSaved(await store.saveAnnotation(sampleAnnotation({ body: { sources: [s.id] } })));
+    const before = await fakeBrowser.storage.local.get(null);
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(store.deleteSource(s.id)).rejects.toThrow(/^Storage is full/);
+    spy.mockRestore();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+  });
+
+  it('saving over a corrupt record repairs it', async () => {
+    const store = createAnnotationStore();
+    const a = sampleAnnotation();
+    await fakeBrowser.storage.local.set({ [`annotation:${a.id}`]: { id: a.id, broken: true } });
+    expect(await store.corruptRecords()).toEqual([`annotation:${a.id}`]);
+    expectSaved(await store.saveAnnotation(a));
+    expect(await store.corruptRecords()).toEqual([]);
+  });
+
+  it('serialises saves within one page: concurrent saves of the same loaded copy, first wins', async () => {
+    const store = createAnnotationStore();
+    const saved = expectSaved(await store.saveAnnotation(sampleAnnotation()));
+    const [first, second] = await Promise.all([
+      store.saveAnnotation({ ...saved, body: { ...saved.body, note: 'one' } }),
+      store.saveAnnotation({ ...saved, body: { ...saved.body, note: 'two' } }),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, reason: 'conflict' });
+    expect((await store.getAnnotation(saved.id))?.body.note).toBe('one');
+  });
 });
