@@ -67,6 +67,8 @@ export function createHoverCard(deps: {
   let returningTo: string | null = null;
 
   const host = (): UiHost => {
+    // A page that rebuilds <html>'s children may have thrown the host out: put it back.
+    if (ui && !ui.host.isConnected) doc.documentElement.appendChild(ui.host);
     if (!ui) {
       ui = createUiHost(doc, 'card', `${cardCss}\n${editorCss}`);
       container = doc.createElement('div');

@@ -172,7 +172,10 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
                 aria-label="New source title"
                 placeholder="Title"
                 value={newSource.title}
-                onInput={(e) => setNewSource({ ...newSource, title: e.currentTarget.value })}
+                onInput={(e) => {
+                  const title = e.currentTarget.value;
+                  setNewSource((current) => current && { ...current, title });
+                }}
               />
               <input
                 class="cl-ed-input"
@@ -180,7 +183,10 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
                 aria-label="New source link (http or https)"
                 placeholder="https://…"
                 value={newSource.url}
-                onInput={(e) => setNewSource({ ...newSource, url: e.currentTarget.value })}
+                onInput={(e) => {
+                  const url = e.currentTarget.value;
+                  setNewSource((current) => current && { ...current, url });
+                }}
               />
               <div class="cl-ed-row">
                 <button type="button" class="cl-ed-button" onClick={createSource}>Add source</button>

@@ -91,6 +91,7 @@ describe('ClaimCard', () => {
     });
     await act(async () => {
       root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(onSave).toHaveBeenCalledWith({ verdict: 'false', note: 'Official figure is 4.6%', tags: [], sources: [] });
     expect(root.textContent).toContain('Saved');
@@ -106,7 +107,59 @@ describe('ClaimCard', () => {
     );
     await act(async () => {
       root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(root.querySelector('[role="status"]')!.textContent).toBe('Storage is full');
+  });
+});
+
+describe('AnnotationEditor inside the card: source notes', () => {
+  it('refuses a non-http link, creates a source note from the card and links it in the saved annotation', async () => {
+    const created = newSourceNote({ title: 'ONS labour market', url: 'https://ons.example/lm' });
+    const onCreateSource = vi.fn(async () => ({ ok: true as const, source: created }));
+    const onSave = vi.fn(async () => ({ ok: true as const }));
+    act(() =>
+      render(
+        <ClaimCard
+          view={{ spanId: 'c1', quote: claim.text, claim, annotation: null }}
+          library={[]}
+          {...noop}
+          onSave={onSave}
+          onCreateSource={onCreateSource}
+          startEditing
+        />,
+        root,
+      ),
+    );
+    const button = (label: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.includes(label))!;
+    act(() => button('New source').click());
+    const title = root.querySelector<HTMLInputElement>('input[aria-label="New source title"]')!;
+    const url = root.querySelector<HTMLInputElement>('input[aria-label^="New source link"]')!;
+    act(() => {
+      title.value = 'ONS labour market';
+      title.dispatchEvent(new Event('input', { bubbles: true }));
+      url.value = 'javascript:alert(1)';
+      url.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      button('Add source').click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(onCreateSource).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="status"]')!.textContent).toContain('http');
+    act(() => {
+      url.value = 'https://ons.example/lm';
+      url.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      button('Add source').click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(onCreateSource).toHaveBeenCalledWith({ title: 'ONS labour market', url: 'https://ons.example/lm' });
+    await act(async () => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ sources: [created.id] }));
   });
 });
