@@ -22,6 +22,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** ...but never longer than this after the first one, so a page that never settles is still seen. */
   maxWaitMs?: number;
+  /** And never two checks closer than this: a page that mutates all the time costs one check a second. */
+  minIntervalMs?: number;
 }
 
 /** Added or removed text shorter than this is a clock, a counter or a ticker, not an article. */
@@ -34,13 +36,16 @@ export function createArticleWatcher(
 ): ArticleWatcher {
   const debounceMs = options.debounceMs ?? 400;
   const maxWaitMs = options.maxWaitMs ?? 2000;
+  const minIntervalMs = options.minIntervalMs ?? 1000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
+  let lastFired = -Infinity;
   let watching = false;
 
   const fire = (): void => {
     timer = undefined;
     firstPending = 0;
+    lastFired = Date.now();
     onChange();
   };
 
@@ -48,7 +53,10 @@ export function createArticleWatcher(
     const now = Date.now();
     if (!firstPending) firstPending = now;
     if (timer !== undefined) clearTimeout(timer);
-    const wait = Math.min(debounceMs, Math.max(0, firstPending + maxWaitMs - now));
+    const wait = Math.max(
+      Math.min(debounceMs, Math.max(0, firstPending + maxWaitMs - now)),
+      lastFired + minIntervalMs - now,
+    );
     timer = setTimeout(fire, wait);
   };
 

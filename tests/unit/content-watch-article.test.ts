@@ -70,6 +70,25 @@ describe('createArticleWatcher', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
+  it('fires at most once per minimum interval on a page that never stops changing', async () => {
+    document.body.innerHTML = '<main></main>';
+    const onChange = vi.fn();
+    const watcher = createArticleWatcher(document, onChange, { debounceMs: 10, maxWaitMs: 20, minIntervalMs: 200 });
+    stop = watcher.stop;
+    watcher.start();
+    const main = document.querySelector('main')!;
+    const started = Date.now();
+    while (Date.now() - started < 500) {
+      const p = document.createElement('p');
+      p.textContent = LONG;
+      main.appendChild(p);
+      await settle(15);
+    }
+    await settle(250);
+    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(onChange.mock.calls.length).toBeLessThanOrEqual(5); // ~765 ms at one per 200 ms
+  });
+
   it('does not fire after stop()', async () => {
     document.body.innerHTML = '<main></main>';
     const onChange = vi.fn();
