@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation, SourceNote } from '../../core/annotations/model';
 import type { Claim } from '../../core/claims/types';
 import type { PageState } from '../../core/messaging/protocol';
@@ -23,6 +23,23 @@ export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnS
   const [sort, setSort] = useState<ClaimSort>('position');
   const [editing, setEditing] = useState<string | null>(null);
   const claims = useMemo(() => sortClaims(state.claims, sort), [state.claims, sort]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const closedEditorOf = useRef<string | null>(null);
+
+  // When an editor closes, keyboard focus goes back to the claim's "Annotate" button instead of
+  // falling to the top of the popup.
+  useEffect(() => {
+    const id = closedEditorOf.current;
+    if (editing !== null || id === null) return;
+    closedEditorOf.current = null;
+    const row = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-claim-id]') ?? [])].find((r) => r.dataset.claimId === id);
+    row?.querySelector<HTMLElement>('[data-testid="annotate-claim"]')?.focus();
+  }, [editing]);
+
+  const closeEditor = () => {
+    closedEditorOf.current = editing;
+    setEditing(null);
+  };
 
   if (state.status === 'analysing' && state.claims.length === 0) {
     return <EmptyState tone="busy" title="Analysing…">Looking for the article and its claims.</EmptyState>;
@@ -100,7 +117,7 @@ export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnS
           </button>
         </div>
       </div>
-      <ul class="list">
+      <ul class="list" ref={listRef}>
         {claims.map((claim) => {
           const annotation = annotationForClaim(claim, annotations, state.annotations);
           const isEditing = editing === claim.id;
@@ -133,7 +150,7 @@ export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnS
                   class="button button--small"
                   aria-expanded={isEditing}
                   data-testid="annotate-claim"
-                  onClick={() => setEditing(isEditing ? null : claim.id)}
+                  onClick={() => (isEditing ? closeEditor() : setEditing(claim.id))}
                 >
                   {annotation ? 'Edit annotation' : 'Annotate'}
                 </button>
@@ -145,10 +162,10 @@ export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnS
                   sources={sources}
                   save={(draft) => saveClaimAssessment(deps, state.source, claim, annotation, draft)}
                   onDone={(message) => {
-                    setEditing(null);
+                    closeEditor();
                     notify(message);
                   }}
-                  onCancel={() => setEditing(null)}
+                  onCancel={closeEditor}
                 />
               )}
             </li>

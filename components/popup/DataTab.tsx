@@ -74,20 +74,21 @@ export function DataTab({ deps, annotations, sources, pageSource, corrupt, notif
 
   return (
     <section class="data" aria-label="Import and export">
-      <h2 class="section-title">Export</h2>
-      <p class="hint">W3C Web Annotation JSON-LD keeps everything (notes, tags, sources) and can be imported back.</p>
+      <h2 class="section-title">Export Web Annotations</h2>
+      <p class="hint">W3C JSON-LD with notes, tags and sources; it can be imported back.</p>
       <div class="button-grid">
         <button type="button" class="button" data-testid="export-all" disabled={annotations.length + sources.length === 0} onClick={() => exportCollection('all')}>
-          All annotations &amp; sources
+          All annotations
         </button>
         <button type="button" class="button" data-testid="export-page" disabled={pageAnnotations.length === 0} onClick={() => exportCollection('page')}>
-          This page's annotations
+          This page only
         </button>
       </div>
-      <p class="hint">schema.org ClaimReview JSON-LD publishes your verdicts.</p>
+      <h2 class="section-title">Export ClaimReview</h2>
+      <p class="hint">schema.org JSON-LD of your verdicts, for publishing.</p>
       <div class="button-grid">
         <button type="button" class="button" data-testid="export-claimreview" disabled={annotations.length === 0} onClick={() => exportReviews('all')}>
-          ClaimReview — all
+          All verdicts
         </button>
         <button
           type="button"
@@ -96,7 +97,7 @@ export function DataTab({ deps, annotations, sources, pageSource, corrupt, notif
           disabled={pageAnnotations.length === 0}
           onClick={() => exportReviews('page')}
         >
-          ClaimReview — this page
+          This page's verdicts
         </button>
       </div>
 

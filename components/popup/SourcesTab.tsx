@@ -135,7 +135,8 @@ export function SourcesTab({ deps, annotations, sources, page, notify }: Sources
             type="search"
             class="search"
             aria-label="Search sources"
-            placeholder="Search title, publisher, URL, excerpt, tags…"
+            placeholder="Search sources…"
+            title="Searches title, publisher, address, excerpt, reliability note and the tags of annotations citing it"
             data-testid="source-search"
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}

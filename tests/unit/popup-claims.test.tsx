@@ -135,6 +135,8 @@ describe('ClaimsTab', () => {
     expect(await store.listAnnotations(ARTICLE_URL)).toHaveLength(1);
     expect(notify).toHaveBeenCalledWith('Annotation saved');
     expect(byTestId(first, 'annotation-form')).toBeNull();
+    // Keyboard focus returns to the claim, not to the top of the popup.
+    expect(document.activeElement).toBe(byTestId(first, 'annotate-claim'));
   });
 
   it('falls back to the claim text and offsets when the page gives no target', async () => {
