@@ -13,7 +13,7 @@ import { isBlockElement } from '../text/text-index';
 /** Below this much prose a page has no article worth annotating. */
 const MIN_ARTICLE_PROSE = 250;
 /** An article has at least one real paragraph; app screens and forms have only short lines. */
-const MIN_LONGEST_RUN = 100;
+const MIN_LONGEST_RUN = 80;
 
 /**
  * Home pages and search results: every snippet of prose comes with a headline that is a link. An
@@ -21,7 +21,7 @@ const MIN_LONGEST_RUN = 100;
  */
 function isTeaserList(s: ElementStats): boolean {
   const linkRuns = s.linkRuns - s.furnitureLinkRuns;
-  return linkRuns >= 3 && linkRuns >= 0.5 * s.proseRuns;
+  return linkRuns >= 4 && linkRuns >= 0.6 * s.proseRuns;
 }
 
 /** How much a character of furniture (which will be left out) counts against a candidate root. */

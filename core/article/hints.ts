@@ -24,7 +24,7 @@ const COMMENTS = /comment|disqus|replies/i;
  * ("ad-slot" but not "header-shadow"… nor "load", "bad").
  */
 const FURNITURE_PART =
-  /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|mostread|most-read|signup|sign-up|login|skiplink|skip-link|tooltip|popover|hovercard|rollover|copyright|disclaimer/i;
+  /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|mostread|most-read|signup|sign-up|login|skiplink|skip-link|tooltip|popover|hovercard|rollover|copyright|disclaimer|recommend|discussion|responses|respond|skyscraper|shoutbox|agegate|donat|membership|feedback/i;
 
 const FURNITURE_WORDS = new Set([
   'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'banner', 'byline', 'caption',
