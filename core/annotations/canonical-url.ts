@@ -1,7 +1,9 @@
 /**
  * The URL annotations of a page are stored under. The same article reached through a newsletter
  * link, a social share or an in-page anchor must map to one key, so:
- *  1. the page's <link rel="canonical">, resolved against the document's base URL, when it is http(s);
+ *  1. the page's <link rel="canonical">, resolved against the document's base URL, when it is http(s)
+ *     and on the same site as the page (a hostile page must not be able to borrow another site's
+ *     article key: the verdicts stored for that article would then be shown on its page);
  *  2. otherwise the page URL itself;
  * and in both cases the fragment and known tracking parameters are removed. Other query parameters
  * (which can select the article, e.g. ?id=123) are kept byte-for-byte and in their original order.
@@ -55,6 +57,24 @@ function isHttpUrl(url: URL): boolean {
   return url.protocol === 'http:' || url.protocol === 'https:';
 }
 
+/**
+ * Whether two hosts belong to one site: equal, or sharing their registrable part, approximated as the
+ * last two labels, or three under a two-letter country code with a short second level (bbc.co.uk,
+ * abc.net.au). AMP and mobile hosts (amp.example.com, m.example.com) count as the same site.
+ */
+export function sameSite(hostA: string, hostB: string): boolean {
+  if (hostA === hostB) return true;
+  const site = (host: string): string => {
+    const labels = host.split('.');
+    const last = labels[labels.length - 1] ?? '';
+    const second = labels[labels.length - 2] ?? '';
+    const keep = last.length === 2 && second.length <= 3 && labels.length > 2 ? 3 : 2;
+    return labels.slice(-keep).join('.');
+  };
+  if (/^[\d.]+$|:/.test(hostA) || /^[\d.]+$|:/.test(hostB)) return false; // IP addresses: exact only
+  return site(hostA) === site(hostB);
+}
+
 /** The canonical URL of a loaded page (see the module comment). */
 export function canonicalUrlOf(doc: Document): string {
   const pageUrl = doc.URL;
@@ -66,7 +86,9 @@ export function canonicalUrlOf(doc: Document): string {
     if (href === '') continue;
     try {
       const resolved = new URL(href, base);
-      if (isHttpUrl(resolved)) return canonicalizeUrl(resolved.href);
+      if (isHttpUrl(resolved) && sameSite(resolved.hostname, new URL(pageUrl).hostname)) {
+        return canonicalizeUrl(resolved.href);
+      }
     } catch {
       // An unparsable canonical link is ignored like a missing one.
     }

@@ -46,9 +46,17 @@ describe('canonicalUrlOf', () => {
     expect(canonicalUrlOf(doc)).toBe('https://m.news.example.com/world/story-42');
   });
 
-  it('accepts an absolute canonical on another host and cleans it too', () => {
-    const doc = page('https://amp.example.net/s/42', '<link rel="canonical" href="https://news.example.com/42?utm_medium=amp#top">');
+  it('accepts an absolute canonical on another host of the same site and cleans it too', () => {
+    const doc = page('https://amp.example.com/s/42', '<link rel="canonical" href="https://news.example.com/42?utm_medium=amp#top">');
     expect(canonicalUrlOf(doc)).toBe('https://news.example.com/42');
+  });
+
+  it.each([
+    ['another site', 'https://attacker.example.net/copy', '<link rel="canonical" href="https://news.example.com/42">'],
+    ['another country site', 'https://news.example.co.uk/a', '<link rel="canonical" href="https://other.co.uk/a">'],
+    ['another IP address', 'http://127.0.0.2/a', '<link rel="canonical" href="http://127.0.0.1/a">'],
+  ])('ignores a canonical link on %s: a page must not borrow another site\'s annotations', (_label, url, head) => {
+    expect(canonicalUrlOf(page(url, head))).toBe(url);
   });
 
   it('finds canonical among several rel tokens, case-insensitively', () => {
@@ -68,8 +76,8 @@ describe('canonicalUrlOf', () => {
   });
 
   it('resolves a relative canonical against <base href> like the browser does', () => {
-    const doc = page('https://x.example/a/b/page', '<base href="https://cdn.example.org/root/"><link rel="canonical" href="story">');
-    expect(canonicalUrlOf(doc)).toBe('https://cdn.example.org/root/story');
+    const doc = page('https://x.example/a/b/page', '<base href="https://www.x.example/root/"><link rel="canonical" href="story">');
+    expect(canonicalUrlOf(doc)).toBe('https://www.x.example/root/story');
   });
 
   it('works on the document happy-dom gives the test', () => {
