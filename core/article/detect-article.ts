@@ -62,10 +62,32 @@ function chooseRoot(page: PageStats, body: Element): Element | null {
  * of furniture inside (hover cards, hidden menus) does not count, and inline elements never qualify:
  * a link inside a sentence is part of the sentence.
  */
-function isLinkList(element: Element, s: ElementStats): boolean {
+function isLinkList(element: Element, s: ElementStats, page: PageStats): boolean {
   const text = s.text - s.furnitureText;
   const link = s.link - s.furnitureLink;
-  return text > 0 && link > text * 0.5 && articleProse(s) < text * 0.5 && isBlockElement(element);
+  if (text === 0 || !isBlockElement(element)) return false;
+  if (link > text * 0.5 && articleProse(s) < text * 0.5) return true;
+  return isListOfLinks(element, text, link, page);
+}
+
+/** A list whose every item carries a link, and links make up a good part of it: "more stories" lists. */
+function isListOfLinks(element: Element, text: number, link: number, page: PageStats): boolean {
+  const tag = element.tagName.toUpperCase();
+  if ((tag !== 'UL' && tag !== 'OL') || link < text * 0.3) return false;
+  let items = 0;
+  for (let item = element.firstElementChild; item; item = item.nextElementSibling) {
+    const s = page.stats.get(item);
+    if (!s || s.text === 0) continue;
+    if (s.link === 0) return false;
+    items++;
+  }
+  return items >= 2;
+}
+
+/** A short line without sentences: the title of the link list that follows it. */
+function isListTitle(element: Element, page: PageStats): boolean {
+  const s = page.stats.get(element);
+  return s !== undefined && s.prose === 0 && s.text > 0 && s.text <= 60 && isBlockElement(element);
 }
 
 /** Outermost elements under root to leave out of the article's text. */
@@ -76,8 +98,12 @@ function collectExcluded(root: Element, page: PageStats, headline: Element | nul
       if (child === headline) continue;
       const s = page.stats.get(child);
       if (!s) continue; // hidden or non-text: added below
-      if (s.furniture || isLinkList(child, s)) {
+      if (s.furniture || isLinkList(child, s, page)) {
         excluded.add(child);
+        const title = child.previousElementSibling;
+        if (s.linkRuns >= 2 && title && title !== headline && !excluded.has(title) && isListTitle(title, page)) {
+          excluded.add(title);
+        }
         continue;
       }
       visit(child);

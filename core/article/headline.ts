@@ -25,7 +25,8 @@ export function findHeadline(doc: Document, root: Element, page: PageStats): Ele
   let bestScore = 0;
   for (const heading of doc.querySelectorAll('h1, h2')) {
     const s = page.stats.get(heading);
-    if (!s || s.furniture || s.text === 0) continue;
+    // Headline classes often say "header" ("article-header__title"): only tag or role furniture rules one out.
+    if (!s || s.hard || s.text === 0) continue;
     const inRoot = s.order > rootStats.order && s.order <= rootStats.end;
     // A headline sits in the article or before it, never after its end.
     if (!inRoot && s.order > rootStats.end) continue;
