@@ -117,6 +117,16 @@ export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnS
           </button>
         </div>
       </div>
+      {state.claimsCapped && (
+        <p class="hint list-note" data-testid="claims-capped">
+          Showing the {claims.length} most check-worthy claims of this long article.
+        </p>
+      )}
+      {state.error && (
+        <p class="notice notice--warn list-note" role="status" data-testid="page-warning">
+          {state.error}
+        </p>
+      )}
       <ul class="list" ref={listRef}>
         {claims.map((claim) => {
           const annotation = annotationForClaim(claim, annotations, state.annotations);

@@ -7,7 +7,7 @@ import {
 } from '../../core/annotations/import-export';
 import type { Annotation, SourceNote } from '../../core/annotations/model';
 import type { PopupDeps } from './deps';
-import { exportFileName, hostOf, pluralise } from './logic';
+import { exportFileName, hostOf, isOnPage, pluralise } from './logic';
 import { messageOf } from './use-library';
 
 interface DataTabProps {
@@ -26,7 +26,7 @@ export function DataTab({ deps, annotations, sources, pageSource, corrupt, notif
   const [importing, setImporting] = useState(false);
   const now = () => deps.now?.() ?? new Date();
 
-  const pageAnnotations = annotations.filter((a) => a.target.source === pageSource);
+  const pageAnnotations = annotations.filter((a) => isOnPage(a, pageSource));
   const pageSourceIds = new Set(pageAnnotations.flatMap((a) => a.body.sources));
   const pageSources = sources.filter((s) => pageSourceIds.has(s.id));
   const pageScope = hostOf(pageSource) || 'page';

@@ -6,7 +6,7 @@ import { DataTab } from './DataTab';
 import type { PopupDeps } from './deps';
 import { EmptyState } from './EmptyState';
 import { Header } from './Header';
-import { hostOf } from './logic';
+import { hostOf, isOnPage } from './logic';
 import { SourcesTab } from './SourcesTab';
 import { Tabs, type TabSpec } from './Tabs';
 import { Toast, useToast } from './Toast';
@@ -38,7 +38,7 @@ export function Popup({ deps, initialTab = 'claims', retryDelays }: PopupProps) 
   const title = state?.title || deps.tab.title;
 
   const pageAnnotations = useMemo(
-    () => (state ? library.annotations.filter((a) => a.target.source === state.source) : []),
+    () => (state ? library.annotations.filter((a) => isOnPage(a, state.source)) : []),
     [library.annotations, state],
   );
 

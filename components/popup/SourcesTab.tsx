@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { newSourceNote, type Annotation, type SourceNote } from '../../core/annotations/model';
 import type { PopupDeps } from './deps';
 import { EmptyState } from './EmptyState';
-import { annotationsBySource, filterSources, hostOf, pluralise, quoteOf, tagsBySource } from './logic';
+import { annotationsBySource, filterSources, hostOf, isOnPage, pluralise, quoteOf, tagsBySource } from './logic';
 import { SafeLink } from './SafeLink';
 import { EMPTY_SOURCE, SourceForm, type SourceDraft } from './SourceForm';
 import { messageOf } from './use-library';
@@ -31,7 +31,7 @@ export function SourcesTab({ deps, annotations, sources, page, notify }: Sources
   const tags = useMemo(() => tagsBySource(annotations), [annotations]);
   const shown = useMemo(() => {
     const matching = filterSources(sources, query, tags);
-    const onPage = (id: string) => (usesBySource.get(id) ?? []).some((a) => a.target.source === page?.source);
+    const onPage = (id: string) => (usesBySource.get(id) ?? []).some((a) => isOnPage(a, page?.source ?? ''));
     const filtered =
       filter === 'page'
         ? matching.filter((s) => onPage(s.id))

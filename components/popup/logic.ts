@@ -3,6 +3,7 @@
  * annotation belongs to which claim, how sources are searched. No DOM, no browser APIs.
  */
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../core/anchoring/index';
+import { canonicalizeUrl } from '../../core/annotations/canonical-url';
 import type { Annotation, SourceNote } from '../../core/annotations/model';
 import type { Claim } from '../../core/claims/types';
 import type { PageAnnotation } from '../../core/messaging/protocol';
@@ -166,4 +167,10 @@ export function formatScore(score: number): string {
 
 export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** Whether an annotation belongs to the page stored under `source` (both sides canonicalised). */
+export function isOnPage(annotation: Annotation, source: string): boolean {
+  if (!source) return false;
+  return annotation.target.source === source || canonicalizeUrl(annotation.target.source) === canonicalizeUrl(source);
 }

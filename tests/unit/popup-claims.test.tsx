@@ -74,6 +74,25 @@ describe('ClaimsTab', () => {
     expect(byTestId(root, 'empty-state-message')?.textContent).toBe('Analysing…');
   });
 
+  it.each([
+    ['too-large', 'This page is too long to analyse', 'The article has 2.1 MB of text; ClaimLens analyses up to 1 MB.'],
+    ['error', "ClaimLens couldn't analyse this page", 'Claim detection failed: out of memory'],
+  ] as const)('explains the %s status with the page\'s message', async (status, title, error) => {
+    const root = await mount(
+      <ClaimsTab deps={makeDeps()} state={pageState({ status, error })} annotations={[]} sources={[]} notify={() => {}} />,
+    );
+    expect(byTestId(root, 'empty-state-message')?.textContent).toBe(title);
+    expect(byTestId(root, 'empty-state')?.textContent).toContain(error);
+  });
+
+  it('says when only the most check-worthy claims are shown, and shows a partial failure', async () => {
+    const state = pageState({ claims: CLAIMS, claimsCapped: true, error: 'Annotations could not be loaded.' });
+    const root = await mount(<ClaimsTab deps={makeDeps()} state={state} annotations={[]} sources={[]} notify={() => {}} />);
+    expect(byTestId(root, 'claims-capped')?.textContent).toContain('Showing the 3 most check-worthy claims');
+    expect(byTestId(root, 'page-warning')?.textContent).toBe('Annotations could not be loaded.');
+    expect(allByTestId(root, 'claim-row')).toHaveLength(3);
+  });
+
   it('lists claims with kinds, text, speaker and score, in page order then by score', async () => {
     const root = await mount(
       <ClaimsTab deps={makeDeps()} state={pageState({ claims: [CLAIMS[1]!, CLAIMS[2]!, CLAIMS[0]!] })} annotations={[]} sources={[]} notify={() => {}} />,
