@@ -68,10 +68,17 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   const [busy, setBusy] = useState(false);
   const [newSource, setNewSource] = useState<{ title: string; url: string } | null>(null);
   const firstVerdict = useRef<HTMLButtonElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (props.autoFocus) firstVerdict.current?.focus();
   }, []);
+  // The "+ New source" button gives way to the form: focus follows, or keyboard users are lost.
+  const newSourceTitle = useRef<HTMLInputElement>(null);
+  const creatingSource = newSource !== null;
+  useEffect(() => {
+    if (creatingSource) newSourceTitle.current?.focus();
+  }, [creatingSource]);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -96,6 +103,8 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     if (!result.ok) return setMessage({ kind: 'error', text: result.error });
     setLinked((ids) => [...ids, result.source.id]);
     setNewSource(null);
+    // The form that had focus is gone; Save is the likely next step.
+    requestAnimationFrame(() => saveButton.current?.focus());
     setMessage({ kind: 'ok', text: `Source “${title}” added and linked` });
   };
 
@@ -168,6 +177,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           (newSource ? (
             <div class="cl-ed-new-source">
               <input
+                ref={newSourceTitle}
                 class="cl-ed-input"
                 aria-label="New source title"
                 placeholder="Title"
@@ -201,7 +211,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       </fieldset>
 
       <div class="cl-ed-row cl-ed-actions">
-        <button type="submit" class="cl-ed-button cl-ed-primary" disabled={busy}>Save</button>
+        <button ref={saveButton} type="submit" class="cl-ed-button cl-ed-primary" disabled={busy}>Save</button>
         {props.onCancel && (
           <button type="button" class="cl-ed-button cl-ed-quiet" onClick={props.onCancel}>Close</button>
         )}

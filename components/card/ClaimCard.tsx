@@ -37,6 +37,12 @@ export interface ClaimCardProps {
 }
 
 const MAX_QUOTE = 280;
+/** A signal may be a whole quotation: the card shows its start, the quote above shows the rest. */
+const MAX_SIGNAL = 90;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 export function ClaimCard(props: ClaimCardProps) {
   const { view, library } = props;
@@ -54,9 +60,14 @@ export function ClaimCard(props: ClaimCardProps) {
   };
   const kinds: ClaimKind[] = claim?.kinds ?? annotation?.claim?.kinds ?? [];
   const speaker = claim?.speaker ?? annotation?.claim?.speaker;
-  const quote = view.quote.length > MAX_QUOTE ? `${view.quote.slice(0, MAX_QUOTE - 1)}…` : view.quote;
+  const quote = clip(view.quote, MAX_QUOTE);
   const title = claim ? 'Check-worthy claim' : 'Annotation';
   const closeButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // After a save the editor (and the focused Save button) is gone: keep focus in the card.
+    if (notice) editButton.current?.focus();
+  }, [notice]);
   useEffect(() => {
     // Opened from the keyboard: focus moves into the dialog (the editor focuses itself when shown).
     if (props.autoFocus && !editing) closeButton.current?.focus();
@@ -99,7 +110,7 @@ export function ClaimCard(props: ClaimCardProps) {
             <meter min={0} max={1} value={claim.score} aria-label="Check-worthiness score" /> {claim.score.toFixed(2)}
           </div>
           {claim.signals.length > 0 && (
-            <details class="cl-why" open={!annotation}>
+            <details class="cl-why" open={!annotation && !editing}>
               <summary>Why it was flagged</summary>
               <ul>
                 {claim.signals.slice(0, 8).map((signal, i) => (
@@ -107,7 +118,7 @@ export function ClaimCard(props: ClaimCardProps) {
                     <span class="cl-signal" style={{ '--cl-kind': kindInfo(signal.kind).colour }}>
                       {signal.label}
                     </span>{' '}
-                    <q>{signal.text}</q>
+                    <q>{clip(signal.text, MAX_SIGNAL)}</q>
                   </li>
                 ))}
               </ul>
@@ -132,6 +143,7 @@ export function ClaimCard(props: ClaimCardProps) {
       ) : (
         <div class="cl-actions">
           <button
+            ref={editButton}
             type="button"
             class="cl-button"
             onClick={() => {
