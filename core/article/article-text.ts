@@ -7,44 +7,49 @@ import type { DetectedArticle } from './types';
 
 export interface ArticleTextOptions {
   /**
-   * Whether the headline's text comes first (default true). The extraction benchmark's articleBody
+   * Whether the headline's text is part of the index (default true). The extraction benchmark's articleBody
    * leaves headlines out, so `npm run extract` asks for the body alone.
    */
   includeHeadline?: boolean;
 }
 
-/** The element ancestors of `node`, nearest first, up to and including `stop` (or the document's root). */
-function ancestorsOf(node: Element, stop: Element | null): Element[] {
-  const chain: Element[] = [];
-  for (let current = node.parentElement; current; current = current.parentElement) {
-    chain.push(current);
-    if (current === stop) break;
-  }
-  return chain;
+/** Nearest common ancestor of two elements. */
+function commonAncestor(a: Element, b: Element): Node {
+  for (let node: Element | null = a; node; node = node.parentElement) if (node.contains(b)) return node;
+  return a.ownerDocument;
 }
+
+/** Two indexes laid end to end, with the block break between them that the index would insert. */
+function concatIndexes(root: Node, first: TextIndex, second: TextIndex): TextIndex {
+  if (first.text === '') return { root, text: second.text, segments: second.segments };
+  if (second.text === '') return { root, text: first.text, segments: first.segments };
+  const shift = first.text.length + 1;
+  return {
+    root,
+    text: `${first.text}\n${second.text}`,
+    segments: [...first.segments, ...second.segments.map((segment) => ({ node: segment.node, start: segment.start + shift }))],
+  };
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, spelled out for DOMs without a Node global
 
 export function indexArticle(article: DetectedArticle, options: ArticleTextOptions = {}): TextIndex {
   const { root, excluded } = article;
-  const headline = options.includeHeadline === false ? null : article.headline;
+  const skip = (element: Element): boolean => excluded.has(element);
+  const headline = article.headline;
   if (!headline || root.contains(headline)) {
-    const skipped = article.headline && !headline ? article.headline : null;
-    return buildTextIndex(root, { skip: (element) => element === skipped || excluded.has(element) });
+    const leaveOut = options.includeHeadline === false ? headline : null;
+    return buildTextIndex(root, { skip: leaveOut ? (element) => element === leaveOut || skip(element) : skip });
   }
-  // The headline lies outside root: index their nearest common ancestor, walking only down the
-  // paths to the two of them and skipping everything else on the way.
-  const rootPath = new Set(ancestorsOf(root, null));
-  const common = ancestorsOf(headline, null).find((element) => rootPath.has(element)) ?? root.ownerDocument.documentElement;
-  const onPath = new Set([...ancestorsOf(root, common), ...ancestorsOf(headline, common), common]);
-  return buildTextIndex(common, {
-    skip: (element) => {
-      if (excluded.has(element)) return true;
-      if (onPath.has(element) || element === root || element === headline) return false;
-      // Children of path elements that are neither target are off to the side; anything deeper
-      // was reached through root or the headline and belongs to them.
-      const parent = element.parentElement;
-      return parent !== null && onPath.has(parent);
-    },
-  });
+  const body = buildTextIndex(root, { skip });
+  if (options.includeHeadline === false) return body;
+  // The headline lies outside root: its text and the body's, in page order, over their common
+  // ancestor (which the index's DOM lookups only use to reach the document).
+  const title = buildTextIndex(headline, { skip });
+  const container = commonAncestor(headline, root);
+  return headline.compareDocumentPosition(root) & FOLLOWING
+    ? concatIndexes(container, title, body)
+    : concatIndexes(container, body, title);
 }
 
 /** The article's text with runs of spaces collapsed and one line break between blocks. */

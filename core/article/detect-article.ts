@@ -146,6 +146,17 @@ function trimLeadingLines(root: Element, page: PageStats, headline: Element | nu
   trim(root);
 }
 
+/**
+ * How much the page looks like one article: plenty of prose, at least one long paragraph, a headline,
+ * and few teaser-like links among the paragraphs. Each saturates, so a long article scores near 1.
+ */
+function confidenceOf(s: ElementStats, hasHeadline: boolean): number {
+  const prose = Math.min(1, articleProse(s) / 1500);
+  const paragraph = Math.min(1, s.longestRun / 300);
+  const teasers = Math.min(1, (s.linkRuns - s.furnitureLinkRuns) / Math.max(1, s.proseRuns));
+  return 0.4 * prose + 0.3 * paragraph + 0.15 * (hasHeadline ? 1 : 0) + 0.15 * (1 - teasers);
+}
+
 export function detectArticle(doc: Document): DetectedArticle | null {
   const body = doc.body;
   if (!body) return null;
@@ -157,6 +168,5 @@ export function detectArticle(doc: Document): DetectedArticle | null {
   if (prose < MIN_ARTICLE_PROSE || rootStats.longestRun < MIN_LONGEST_RUN || isTeaserList(rootStats)) return null;
   const headline = findHeadline(doc, root, page);
   const excluded = collectExcluded(root, page, headline && isInside(headline, root) ? headline : null);
-  const confidence = Math.min(1, prose / 2000);
-  return { root, headline, excluded, confidence };
+  return { root, headline, excluded, confidence: confidenceOf(rootStats, headline !== null) };
 }
