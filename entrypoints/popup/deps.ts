@@ -23,7 +23,7 @@ export async function describedTab(search: string): Promise<TabInfo> {
       requested !== null
         ? await browser.tabs.get(requested)
         : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    return { id: tab?.id ?? requested, url: tab?.url ?? '', title: tab?.title ?? '' };
+    return { id: tab?.id ?? null, url: tab?.url ?? '', title: tab?.title ?? '' };
   } catch {
     // A closed or unknown tab: nothing to describe.
     return { id: null, url: '', title: '' };
