@@ -74,9 +74,11 @@ export function createHoverCard(deps: {
       container = doc.createElement('div');
       ui.root.appendChild(container);
       ui.root.addEventListener('mouseover', () => cancelClose());
-      ui.root.addEventListener('mouseout', (event) => {
-        // Leaving the card for the page (not for another element of the card).
-        if (!(event as MouseEvent).relatedTarget) scheduleClose();
+      const root = ui.root;
+      root.addEventListener('mouseout', (event) => {
+        // Leaving the card for the page, not for another element of the card.
+        const to = (event as MouseEvent).relatedTarget;
+        if (!(to instanceof Node) || !root.contains(to)) scheduleClose();
       });
     }
     return ui;
