@@ -20,6 +20,12 @@ export interface DetectClaimsOptions {
   scoreSentence?: (sentence: string) => number;
 }
 
+/**
+ * A unit longer than this is not one claim (a page dumped without punctuation, a runaway quotation):
+ * skipping it keeps the cost per unit bounded on hostile text.
+ */
+const MAX_UNIT_CHARS = 3000;
+
 /** How far (in blocks) a pronoun or an unattributed quotation may reach back for its speaker. */
 const SPEAKER_REACH = 2;
 
@@ -44,7 +50,7 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     let start = unit.start + datelineLength(text.slice(unit.start, unit.end));
     while (start < unit.end && /\s/.test(text[start]!)) start++;
     const end = unit.end;
-    if (start >= end) return;
+    if (start >= end || end - start > MAX_UNIT_CHARS) return;
     const claimText = text.slice(start, end);
     const normalized = normalizeForId(claimText);
     const occurrence = occurrences.get(normalized) ?? 0;
@@ -56,19 +62,15 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
       if (quotes[q]!.close < end) unitQuotes.push(quotes[q]!);
     }
 
-    if (isBoilerplate(claimText) || isQuestion(claimText)) return;
+    const tokenFrom = firstTokenAt(tokens, start);
+    const tokenTo = firstTokenAt(tokens, end);
+    let words = 0;
+    for (let k = tokenFrom; k < tokenTo; k++) if (tokens[k]!.word) words++;
+    if (isBoilerplate(claimText, words) || isQuestion(claimText)) return;
     const ownWords = outsideQuotes(text, start, end, unitQuotes);
     if (isQuotedQuestion(text, start, end, unitQuotes, ownWords)) return;
 
-    const view: UnitView = {
-      text,
-      tokens,
-      start,
-      end,
-      tokenFrom: firstTokenAt(tokens, start),
-      tokenTo: firstTokenAt(tokens, end),
-      quotes: unitQuotes,
-    };
+    const view: UnitView = { text, tokens, start, end, tokenFrom, tokenTo, quotes: unitQuotes };
     const found = findQuotations(view);
     const signals = dedupe([
       ...found.signals,

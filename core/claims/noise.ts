@@ -43,11 +43,10 @@ export function isQuestion(unit: string): boolean {
   return unit.replace(TRAILING_CLOSERS_RE, '').endsWith('?');
 }
 
-/** Page furniture, bylines, photo credits, time stamps: never a claim. */
-export function isBoilerplate(unit: string): boolean {
-  if (BOILERPLATE_RE.test(unit)) return true;
-  const words = wordCount(unit);
+/** Page furniture, bylines, photo credits, time stamps: never a claim. `words`: its word count. */
+export function isBoilerplate(unit: string, words: number): boolean {
   if (words < 3) return true;
+  if (BOILERPLATE_RE.test(unit)) return true;
   if (words < 5 && !endsWithTerminal(unit)) return true;
   return words < 14 && METADATA_RE.test(unit);
 }

@@ -29,7 +29,7 @@ import {
 } from './lexicon';
 import type { QuoteSpan } from './sentences';
 import { subjectAfter, subjectBefore, type Mention } from './speakers';
-import { isLowerWord, type Token } from './tokens';
+import type { Token } from './tokens';
 
 export interface RuleSignal extends ClaimSignal {
   weight: number;
@@ -57,18 +57,25 @@ function speakerWeight(speaker: Mention | null, named: number, other: number): n
   return speaker?.kind === 'name' ? named : other;
 }
 
-/** Tokens [from, to) whose offsets fall in [start, end). */
+/** Index of the unit's first token starting at or after `offset` (binary search: units can be long). */
 function tokenIndexAt(view: UnitView, offset: number): number {
-  let i = view.tokenFrom;
-  while (i < view.tokenTo && view.tokens[i]!.start < offset) i++;
-  return i;
+  let lo = view.tokenFrom;
+  let hi = view.tokenTo;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 const QUESTION_VERBS = new Set(['asked', 'asks', 'wondered', 'added', 'continued', 'told', 'wrote', 'tweeted']);
-/** Verbs are matched in lower case only: "States" in "United States" is a name, not a verb. */
-const isSpeechVerb = (t: Token | undefined): boolean =>
-  !!t && isLowerWord(t) && (SPEECH_VERBS.has(t.text) || QUESTION_VERBS.has(t.text));
+/**
+ * Verbs are matched exactly, and the lexicons are lower case: "States" in "United States" is a name,
+ * never the verb "states".
+ */
+const isSpeechVerb = (t: Token | undefined): boolean => !!t && (SPEECH_VERBS.has(t.text) || QUESTION_VERBS.has(t.text));
 const isBoundary = (t: Token): boolean => /^[.!?"“”«»]$/.test(t.text);
 
 // ---------------------------------------------------------------------------------------------------
@@ -150,10 +157,9 @@ export function findReportedSpeech(view: UnitView, usedVerbs: ReadonlySet<number
   const out: RuleSignal[] = [];
   for (let k = view.tokenFrom; k < view.tokenTo; k++) {
     const t = tokens[k]!;
-    if (!isLowerWord(t) || usedVerbs.has(k)) continue;
     const word = t.text;
     const needsThat = THAT_VERBS.has(word);
-    if (!SPEECH_VERBS.has(word) && !needsThat) continue;
+    if ((!SPEECH_VERBS.has(word) && !needsThat) || usedVerbs.has(k)) continue;
     const prev = lower(tokens[k - 1]);
     const next = lower(tokens[k + 1]);
     if (prev === 'the' || prev === 'a' || (prev === 'that' && next === ',')) continue;
@@ -195,9 +201,10 @@ export function findAttributions(view: UnitView, quotedWords: readonly RuleSigna
     const end = speaker ? speaker.end : at + m[0].trimEnd().length;
     out.push(signal('attribution', 'according to', text, at, end, speakerWeight(speaker, 0.5, 0.4), speaker ?? undefined));
   }
+  const lastQuoted = quotedWords.reduce((at, q) => Math.max(at, q.start), -1);
   for (let k = view.tokenFrom; k < view.tokenTo; k++) {
     const t = tokens[k]!;
-    if (!isLowerWord(t) || !ATTRIBUTION_VERBS.has(t.text)) continue;
+    if (!ATTRIBUTION_VERBS.has(t.text)) continue;
     const next = lower(tokens[k + 1]);
     if (PHRASAL_PARTICLES.has(next)) continue;
     let speaker: Mention | null;
@@ -211,8 +218,9 @@ export function findAttributions(view: UnitView, quotedWords: readonly RuleSigna
       if (speaker) from = speaker.start;
     }
     // "described … as", "called it 'a disaster'": the characterization itself must follow.
-    const hasAs = tokens.slice(k + 1, Math.min(view.tokenTo, k + 12)).some((x) => lower(x) === 'as');
-    const hasQuoted = quotedWords.some((q) => q.start > t.end);
+    let hasAs = false;
+    for (let j = k + 1; j < Math.min(view.tokenTo, k + 12) && !hasAs; j++) hasAs = tokens[j]!.text === 'as';
+    const hasQuoted = lastQuoted > t.end;
     if (!speaker || (!hasAs && !hasQuoted && !['called', 'calls', 'dubbed', 'branded', 'labelled', 'labeled', 'termed'].includes(lower(t)))) continue;
     out.push(signal('attribution', 'attributed characterization', text, from, to, speakerWeight(speaker, 0.5, 0.4), speaker));
   }

@@ -133,9 +133,18 @@ function opensHere(text: string, i: number, blockStart: number): boolean {
   return /[\s([{\u2014\u2013\-\uFFFD:/]/.test(before);
 }
 
+/**
+ * Each Intl.Segmenter call has a fixed cost that dominates on short paragraphs, so blocks are batched
+ * into one call of up to this many characters (hard line breaks between them keep sentences apart).
+ */
+const BATCH_CHARS = 2000;
+/** A block without a terminator followed by more text is a single sentence: no segmenter needed. */
+const INNER_BOUNDARY_RE = /[.!?\u2026]["\u201d\u2019\u00bb)\]]*\s+\S|[\u3002\uff01\uff1f]\S/;
+
 /** Splits the text into sentence units; see the module comment for the repairs. */
 export function segmentText(text: string): Segmentation {
   const blocks = blocksOf(text);
+  const rawPieces = segmentBlocks(text, blocks);
   const units: Span[] = [];
   const unitBlock: number[] = [];
   const quotes: QuoteSpan[] = [];
@@ -143,22 +152,90 @@ export function segmentText(text: string): Segmentation {
     const blockQuotes = findQuotes(text, block);
     for (const q of blockQuotes) quotes.push(q);
     const insideQuote = quoteCoverage(block, blockQuotes);
-    // Line breaks inside a block are soft wraps: the segmenter must not see them as paragraph ends.
-    const flat = text.slice(block.start, block.end).replace(/[\r\n]/g, ' ');
     let current: Span | null = null;
-    for (const piece of sentenceSegmenter().segment(flat)) {
-      const start = block.start + piece.index;
-      const end = start + piece.segment.length;
-      if (current && shouldJoin(text, current, start, insideQuote, block.start)) {
-        current.end = end;
+    for (const piece of rawPieces[blockIndex]!) {
+      if (current && shouldJoin(text, current, piece.start, insideQuote, block.start)) {
+        current.end = piece.end;
         continue;
       }
       if (current) pushUnit(text, units, unitBlock, current, blockIndex);
-      current = { start, end };
+      current = { ...piece };
     }
     if (current) pushUnit(text, units, unitBlock, current, blockIndex);
   });
   return { units, quotes, unitBlock, blocks };
+}
+
+/** Intl.Segmenter's sentences of each block (trimmed), before repairs. */
+function segmentBlocks(text: string, blocks: readonly Span[]): Span[][] {
+  const pieces: Span[][] = blocks.map(() => []);
+  let batch: number[] = [];
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    // Batched blocks are joined by one line break (a paragraph end for the segmenter); line breaks
+    // inside a block are soft wraps and become spaces. `offsets[k]` is where block k starts in the chunk.
+    const parts: string[] = [];
+    const offsets: number[] = [];
+    let length = 0;
+    for (const b of batch) {
+      const block = blocks[b]!;
+      offsets.push(length);
+      parts.push(text.slice(block.start, block.end).replace(/[\r\n]/g, ' '));
+      length += block.end - block.start + 1;
+    }
+    const chunk = parts.join('\n');
+    let k = 0;
+    for (const local of segmentChunk(chunk)) {
+      while (k < batch.length - 1 && offsets[k + 1]! <= local.start) k++;
+      const shift = blocks[batch[k]!]!.start - offsets[k]!;
+      pieces[batch[k]!]!.push({ start: local.start + shift, end: local.end + shift });
+    }
+    batch = [];
+  };
+  let batchLength = 0;
+  blocks.forEach((block, i) => {
+    if (!INNER_BOUNDARY_RE.test(text.slice(block.start, block.end))) {
+      pieces[i]!.push({ start: block.start, end: block.end });
+      return;
+    }
+    if (batch.length > 0 && batchLength + block.end - block.start > BATCH_CHARS) flush();
+    if (batch.length === 0) batchLength = 0;
+    batchLength += block.end - block.start + 1;
+    batch.push(i);
+  });
+  flush();
+  return pieces;
+}
+
+/** Window of text given to one segmenter call: V8's segment iteration slows down on long strings. */
+const WINDOW_CHARS = 2500;
+
+/**
+ * Intl.Segmenter's sentences of a chunk (trimmed, chunk coordinates), segmented window by window.
+ * A window ends at a space; its last sentence may be cut there, so it is segmented again as the
+ * start of the next window (unless it is the window's only sentence: then it is cut).
+ */
+function segmentChunk(chunk: string): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  while (from < chunk.length) {
+    let to = Math.min(chunk.length, from + WINDOW_CHARS);
+    if (to < chunk.length) {
+      const space = chunk.lastIndexOf(' ', to);
+      if (space > from) to = space;
+    }
+    const window = chunk.slice(from, to);
+    const pieces: Span[] = [];
+    for (const seg of sentenceSegmenter().segment(window)) {
+      const piece = trimSpan(window, seg.index, seg.index + seg.segment.length);
+      if (piece) pieces.push(piece);
+    }
+    let next = to;
+    if (to < chunk.length && pieces.length > 1) next = from + pieces.pop()!.start;
+    for (const p of pieces) out.push({ start: p.start + from, end: p.end + from });
+    from = next;
+  }
+  return out;
 }
 
 export function splitSentences(text: string): Span[] {

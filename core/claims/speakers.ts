@@ -23,6 +23,9 @@ export interface Mention {
   kind: 'name' | 'source' | 'pronoun';
 }
 
+/** Longest name considered, in tokens (periods included): bounds every walk over a run of capitals. */
+const MAX_NAME_TOKENS = 14;
+
 /** Token range [from, to] (inclusive) of a name. */
 interface Run {
   from: number;
@@ -43,6 +46,7 @@ function runForward(text: string, tokens: readonly Token[], i: number, max: numb
   if (!isCapitalised(tokens[i])) return null;
   let to = i;
   let j = i + 1;
+  max = Math.min(max, i + MAX_NAME_TOKENS);
   while (j <= max) {
     const t = tokens[j]!;
     const prev = tokens[j - 1]!;
@@ -70,6 +74,7 @@ function runBackward(text: string, tokens: readonly Token[], i: number, min: num
   if (!isCapitalised(tokens[i])) return null;
   let from = i;
   let j = i - 1;
+  min = Math.max(min, i - MAX_NAME_TOKENS);
   while (j >= min) {
     const t = tokens[j]!;
     const next = tokens[j + 1]!;
@@ -212,7 +217,7 @@ export function indexNames(text: string, tokens: readonly Token[]): NameIndex {
   for (let i = 0; i < tokens.length; i++) {
     if (!isCapitalised(tokens[i])) continue;
     const run = runForward(text, tokens, i, tokens.length - 1);
-    if (!run) continue;
+    if (!run) continue; // all stopwords ("The"): the next token starts afresh, runs are bounded
     const words = countWords(tokens, run);
     if (words >= 2) {
       const m = mentionOf(text, tokens, run, 'name');

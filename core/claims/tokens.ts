@@ -22,21 +22,26 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, word: WORD_START_RE.test(m[0]) });
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, word: m[0].length > 1 || WORD_START_RE.test(m[0]) });
   }
   return tokens;
 }
 
 const WORD_START_RE = /^[\p{L}\p{N}]/u;
 
+/** Upper-case first letter; ASCII is decided on the char code (hot path), other scripts by case mapping. */
 export function isCapitalised(token: Token | undefined): boolean {
   if (!token || !token.word) return false;
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = token.text[0]!;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
 export function isLowerWord(token: Token | undefined): boolean {
   if (!token || !token.word) return false;
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
   const c = token.text[0]!;
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
