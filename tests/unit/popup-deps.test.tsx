@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describedTab } from '../../entrypoints/popup/deps';
 
@@ -18,7 +19,10 @@ describe('describedTab', () => {
   it('describes the active tab of the current window without ?tab', async () => {
     const active = await fakeBrowser.tabs.create({ url: 'https://b.example/', active: true });
     // The fake has no current window after reset; the real query is what matters here.
-    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([active]);
+    // (Cast: the typings pick the callback overload of query, which returns void.)
+    const query = vi
+      .spyOn(browser.tabs, 'query')
+      .mockImplementation((() => Promise.resolve([active])) as unknown as typeof browser.tabs.query);
     const tab = await describedTab('');
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
     expect(tab).toMatchObject({ id: active.id, url: 'https://b.example/' });
