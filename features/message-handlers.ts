@@ -31,7 +31,9 @@ export function registerMessageHandlers(deps: {
         session.spans.get(spanId) ?? [...session.spans.values()].find((s) => s.annotation?.id === spanId);
       const first = span ? marksOf(doc.body, span.id)[0] : undefined;
       if (!span || !first) return false;
-      const smooth = !doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      // Smooth only where it is seen: a hidden tab (Firefox) may never finish a smooth scroll.
+      const smooth =
+        doc.visibilityState === 'visible' && !doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
       first.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
       flashMarks(doc.body, span.id);
       return true;
