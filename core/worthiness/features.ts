@@ -18,6 +18,8 @@ export interface FeatureConfig {
   /** Shortest and longest character n-gram taken inside a word (with boundary marks); 0 = none. */
   charMin: number;
   charMax: number;
+  /** Take character n-grams across word boundaries too ("s of", "n 20") instead of inside words only. */
+  charAcrossWords?: boolean;
   /** Whether to add word bigrams. */
   bigrams: boolean;
   /** Whether to add pairs of cues (e.g. number + first person), a little non-linearity for a linear model. */
@@ -38,20 +40,21 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
 /** Receives each feature: a bucket in [0, 2^hashBits) and a signed value. */
 export type FeatureVisitor = (index: number, value: number) => void;
 
-// Namespace seeds for the hash, so "w:more" and "b:more" land in unrelated buckets.
+// Namespace seeds for the hash, so the word "more" and the bigram "more than" land in unrelated buckets.
 const SEED_WORD = 0x811c9dc5;
 const SEED_BIGRAM = 0x01000193;
 const SEED_CHAR = 0x2545f491;
 const SEED_CUE = 0x9e3779b9;
+const FNV_PRIME = 0x01000193;
 
-/** FNV-1a over s[start, end), starting from a namespace seed. */
-function hashRange(s: string, start: number, end: number, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = start; i < end; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // Final avalanche (murmur3 fmix) so that low bits depend on every character.
+/** FNV-1a state after feeding s[start, end) to state h. */
+function fnv(h: number, s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Final avalanche (murmur3 fmix) so that the low bits used as bucket depend on every character. */
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -60,45 +63,85 @@ function hashRange(s: string, start: number, end: number, seed: number): number 
   return h >>> 0;
 }
 
+function hashString(s: string, seed: number): number {
+  return finish(fnv(seed, s, 0, s.length));
+}
+
 /** Sends a hashed feature: the top bit picks the sign, which keeps collisions from adding up. */
 function emit(h: number, value: number, mask: number, visit: FeatureVisitor): void {
   visit(h & mask, h & 0x80000000 ? -value : value);
 }
 
-const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
-  'nov', 'dec',
-]);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const NUMBER_WORDS = new Set([
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
-  'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'dozen',
-  'dozens', 'half', 'third', 'quarter', 'double', 'doubled', 'triple', 'tripled', 'twice',
-]);
-const SCALE_WORDS = new Set(['thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions']);
-const MONEY_WORDS = new Set(['dollar', 'dollars', 'cents', 'euros', 'pounds', 'budget', 'deficit', 'debt', 'tax', 'taxes', 'spending', 'spent', 'cost', 'costs', 'paid', 'funding']);
-const PERCENT_WORDS = new Set(['percent', 'percentage', 'per', 'rate', 'rates']);
-const COMPARATIVE_WORDS = new Set(['more', 'less', 'fewer', 'than', 'higher', 'lower', 'larger', 'smaller', 'greater', 'increase', 'increased', 'decrease', 'decreased', 'rose', 'fell', 'cut', 'cuts', 'grew', 'doubled', 'dropped', 'reduced', 'raised']);
-const SUPERLATIVE_WORDS = new Set(['most', 'least', 'best', 'worst', 'largest', 'biggest', 'highest', 'lowest', 'ever', 'record', 'first', 'last', 'only']);
-const ATTRIBUTION_WORDS = new Set(['said', 'says', 'say', 'told', 'according', 'reported', 'announced', 'claimed', 'claims', 'stated', 'described', 'estimated', 'estimates', 'confirmed', 'denied', 'admitted', 'testified', 'voted', 'signed', 'proposed']);
-const FIRST_SINGULAR = new Set(['i', "i'm", "i've", "i'll", "i'd", 'me', 'my', 'mine', 'myself']);
-const FIRST_PLURAL = new Set(['we', "we're", "we've", "we'll", "we'd", 'us', 'our', 'ours', 'ourselves']);
-const SECOND_PERSON = new Set(['you', "you're", "you've", "you'll", "you'd", 'your', 'yours', 'yourself']);
-const OPINION_WORDS = new Set(['think', 'believe', 'feel', 'hope', 'want', 'wish', 'should', 'must', 'ought', 'need', 'needs', 'going', 'gonna', 'let', "let's", 'frankly', 'honestly', 'opinion', 'agree', 'disagree', 'wrong', 'right', 'great', 'terrible', 'good', 'bad']);
-const FUTURE_WORDS = new Set(['will', "'ll", 'would', 'going', 'shall', 'plan', 'plans', 'intend', 'promise']);
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', "didn't", "wasn't", "weren't"]);
-const PERFECT_AUX = new Set(['has', 'have', "hasn't", "haven't", "'ve"]);
-const COURTESY_WORDS = new Set(['thank', 'thanks', 'applause', 'laughter', 'crosstalk', 'hello', 'welcome', 'congratulations', 'okay', 'ok', 'yes', 'no', 'well', 'sir', 'senator', 'governor', 'gentlemen', 'ladies']);
-const WH_WORDS = new Set(['what', 'why', 'how', 'who', 'when', 'where', 'which', 'do', 'does', 'did', 'is', 'are', 'can', 'could', 'would', 'will', 'should']);
-const CAUSAL_WORDS = new Set(['because', 'caused', 'causes', 'led', 'result', 'resulted', 'due', 'since', 'therefore', 'thanks']);
+/**
+ * Cue words, grouped. One map from word to a bit set of its groups keeps the per-token work to a
+ * single lookup (the content script scores every sentence of a page).
+ */
+const CUE_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['month', ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']],
+  ['weekday', ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']],
+  ['number-word', ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'dozen', 'dozens', 'half', 'third', 'quarter', 'double', 'doubled', 'triple', 'tripled', 'twice']],
+  ['scale-word', ['thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions']],
+  ['money-word', ['dollar', 'dollars', 'cents', 'euros', 'pounds', 'budget', 'deficit', 'debt', 'tax', 'taxes', 'spending', 'spent', 'cost', 'costs', 'paid', 'funding']],
+  ['rate-word', ['percent', 'percentage', 'per', 'rate', 'rates']],
+  ['percent', ['percent', 'percentage']],
+  ['comparative', ['more', 'less', 'fewer', 'than', 'higher', 'lower', 'larger', 'smaller', 'greater', 'increase', 'increased', 'decrease', 'decreased', 'rose', 'fell', 'cut', 'cuts', 'grew', 'doubled', 'dropped', 'reduced', 'raised']],
+  ['than', ['than']],
+  ['superlative', ['most', 'least', 'best', 'worst', 'largest', 'biggest', 'highest', 'lowest', 'ever', 'record', 'first', 'last', 'only']],
+  ['attribution', ['said', 'says', 'say', 'told', 'according', 'reported', 'announced', 'claimed', 'claims', 'stated', 'described', 'estimated', 'estimates', 'confirmed', 'denied', 'admitted', 'testified', 'voted', 'signed', 'proposed']],
+  ['first-singular', ['i', "i'm", "i've", "i'll", "i'd", 'me', 'my', 'mine', 'myself']],
+  ['first-plural', ['we', "we're", "we've", "we'll", "we'd", 'us', 'our', 'ours', 'ourselves']],
+  ['second-person', ['you', "you're", "you've", "you'll", "you'd", 'your', 'yours', 'yourself']],
+  ['opinion', ['think', 'believe', 'feel', 'hope', 'want', 'wish', 'should', 'must', 'ought', 'need', 'needs', 'going', 'gonna', 'let', "let's", 'frankly', 'honestly', 'opinion', 'agree', 'disagree', 'wrong', 'right', 'great', 'terrible', 'good', 'bad']],
+  ['future', ['will', 'would', 'going', 'shall', 'plan', 'plans', 'intend', 'promise']],
+  ['past', ['was', 'were', 'had', 'did', "didn't", "wasn't", "weren't"]],
+  ['courtesy', ['thank', 'thanks', 'applause', 'laughter', 'crosstalk', 'hello', 'welcome', 'congratulations', 'okay', 'ok', 'yes', 'no', 'well', 'sir', 'senator', 'governor', 'gentlemen', 'ladies']],
+  ['causal', ['because', 'caused', 'causes', 'led', 'result', 'resulted', 'due', 'since', 'therefore', 'thanks']],
+  ['negation', ['not', 'never']],
+];
+/** Words that only matter in context (not cues on their own). */
+const PERFECT_AUX = 1 << 30;
+const WH_WORD = 1 << 29;
+const CONTEXT_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [PERFECT_AUX, ['has', 'have', "hasn't", "haven't", "'ve"]],
+  [WH_WORD, ['what', 'why', 'how', 'who', 'when', 'where', 'which', 'do', 'does', 'did', 'is', 'are', 'can', 'could', 'would', 'will', 'should']],
+];
+
+/** Every cue name, in the order of their bits; the whole-sentence cues follow the word groups. */
+const CUE_NAMES = [
+  ...CUE_WORDS.map(([name]) => name),
+  'year', 'money', 'quote-mark', 'name', 'names-3+', 'number', 'numbers-2+', 'perfect', 'question', 'wh-question', 'exclamation',
+  'len<5', 'len<10', 'len<20', 'len<40', 'len40+',
+] as const;
+type CueName = (typeof CUE_NAMES)[number];
+const CUE_BIT = new Map<string, number>(CUE_NAMES.map((name, i) => [name, i]));
+const CUE_HASHES = CUE_NAMES.map((name) => hashString(name, SEED_CUE));
+
+function bitOf(name: CueName): number {
+  return CUE_BIT.get(name)!;
+}
+
+/** word -> bit mask of cue groups (bits below 29) and context roles. */
+const LEXICON = new Map<string, number>();
+CUE_WORDS.forEach(([name, words]) => {
+  for (const w of words) LEXICON.set(w, (LEXICON.get(w) ?? 0) | (1 << bitOf(name as CueName)));
+});
+for (const [bit, words] of CONTEXT_WORDS) for (const w of words) LEXICON.set(w, (LEXICON.get(w) ?? 0) | bit);
+
+const BIT_MONTH = 1 << bitOf('month');
+const BIT_NUMBER_WORD = 1 << bitOf('number-word');
+const BIT_SUPERLATIVE = bitOf('superlative');
+const BIT_PAST = bitOf('past');
+const BIT_FUTURE = bitOf('future');
+const BIT_NEGATION = bitOf('negation');
+const CUE_MASK = (1 << 29) - 1;
+/** "-est" words that are not superlatives. */
+const NOT_SUPERLATIVE = /(?:interest|test|west|request|suggest|honest|protest|arrest|invest|forest|contest|modest|rest)$/;
 
 /**
- * Words and numbers of a sentence, in order. Curly apostrophes are straightened and the U+FFFD that
- * damaged pages carry in place of dashes is treated as a separator.
+ * Words and numbers of a sentence, in order. Curly apostrophes and quotes are straightened; anything
+ * else (dashes, the U+FFFD that damaged pages carry in place of dashes) separates tokens.
  */
-const TOKEN_RE = /[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*|[%$€£?!"]/g;
+const TOKEN_RE = /[A-Za-z]+(?:['\u2018\u2019\u02bc][A-Za-z]+)*|\d+(?:[.,]\d+)*|[%$€£?!"\u201c\u201d]/g;
 
 export interface Token {
   /** Lower-cased word, or a shape such as #year for numbers, or the punctuation mark itself. */
@@ -109,7 +152,7 @@ export interface Token {
 
 function numberShape(raw: string): string {
   const plain = raw.replace(/,/g, '');
-  if (/^\d{4}$/.test(plain)) {
+  if (plain.length === 4 && !plain.includes('.')) {
     const n = Number(plain);
     if (n >= 1800 && n <= 2099) return '#year';
   }
@@ -121,70 +164,86 @@ function numberShape(raw: string): string {
 }
 
 export function tokenize(sentence: string): Token[] {
-  const text = sentence.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(sentence); m !== null; m = TOKEN_RE.exec(sentence)) {
     const raw = m[0];
     const c = raw.charCodeAt(0);
-    const norm = c >= 48 && c <= 57 ? numberShape(raw) : raw.toLowerCase();
+    let norm: string;
+    if (c >= 48 && c <= 57) norm = numberShape(raw);
+    else if (c === 0x201c || c === 0x201d) norm = '"';
+    else norm = raw.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
     tokens.push({ raw, norm });
   }
   return tokens;
 }
 
-/** Names of the 0/1 cues found in a sentence (exported for tests and for explaining scores). */
-export function sentenceCues(sentence: string, tokens: readonly Token[] = tokenize(sentence)): string[] {
-  const cues = new Set<string>();
+/** Bit set of the cues of a sentence (index into CUE_NAMES). */
+function cueBits(sentence: string, tokens: readonly Token[]): boolean[] {
+  const on: boolean[] = new Array<boolean>(CUE_NAMES.length).fill(false);
   let numbers = 0;
   let capitalised = 0;
   let words = 0;
   for (let i = 0; i < tokens.length; i++) {
     const { norm, raw } = tokens[i]!;
-    const next = tokens[i + 1]?.norm;
-    if (norm.startsWith('#')) {
+    const c = norm.charCodeAt(0);
+    if (c === 35 /* # */) {
       numbers++;
-      if (norm === '#year') cues.add('year');
+      if (norm === '#year') on[bitOf('year')] = true;
       continue;
     }
-    if (norm === '%' || norm === 'percent' || norm === 'percentage') cues.add('percent');
-    if (norm === '$' || norm === '€' || norm === '£') cues.add('money');
-    if (norm === '"') cues.add('quote-mark');
-    if (norm === '?' || norm === '!' || norm === '%' || norm === '$' || norm === '€' || norm === '£' || norm === '"') continue;
+    if (norm.length === 1 && (c < 97 || c > 122)) {
+      if (norm === '%') on[bitOf('percent')] = true;
+      else if (norm === '$' || norm === '€' || norm === '£') on[bitOf('money')] = true;
+      else if (norm === '"') on[bitOf('quote-mark')] = true;
+      continue;
+    }
     words++;
-    if (i > 0 && /^[A-Z][a-z]/.test(raw) && norm !== 'i') capitalised++;
-    if (NUMBER_WORDS.has(norm)) numbers++;
-    if (SCALE_WORDS.has(norm)) cues.add('scale-word');
-    if (MONEY_WORDS.has(norm)) cues.add('money-word');
-    if (PERCENT_WORDS.has(norm)) cues.add('rate-word');
-    if (MONTHS.has(norm) && (norm.length > 3 || /^[A-Z]/.test(raw))) cues.add('month');
-    if (WEEKDAYS.has(norm)) cues.add('weekday');
-    if (COMPARATIVE_WORDS.has(norm)) cues.add('comparative');
-    if (norm === 'than') cues.add('than');
-    if (SUPERLATIVE_WORDS.has(norm) || (norm.length > 5 && norm.endsWith('est') && !/(?:interest|test|west|request|suggest|honest|protest|arrest|invest|forest|contest|modest|rest)$/.test(norm))) cues.add('superlative');
-    if (ATTRIBUTION_WORDS.has(norm)) cues.add('attribution');
-    if (FIRST_SINGULAR.has(norm)) cues.add('first-singular');
-    if (FIRST_PLURAL.has(norm)) cues.add('first-plural');
-    if (SECOND_PERSON.has(norm)) cues.add('second-person');
-    if (OPINION_WORDS.has(norm)) cues.add('opinion');
-    if (FUTURE_WORDS.has(norm) || norm.endsWith("'ll")) cues.add('future');
-    if (PAST_AUX.has(norm) || (norm.length > 4 && norm.endsWith('ed'))) cues.add('past');
-    if (PERFECT_AUX.has(norm) && next !== undefined && (next.endsWith('ed') || next.endsWith('en') || next === 'been')) cues.add('perfect');
-    if (COURTESY_WORDS.has(norm)) cues.add('courtesy');
-    if (CAUSAL_WORDS.has(norm)) cues.add('causal');
-    if (norm === 'not' || norm === 'never' || norm.endsWith("n't")) cues.add('negation');
+    if (i > 0 && norm !== 'i') {
+      const r0 = raw.charCodeAt(0);
+      const r1 = raw.charCodeAt(1);
+      if (r0 >= 65 && r0 <= 90 && r1 >= 97 && r1 <= 122) capitalised++;
+    }
+    let bits = LEXICON.get(norm) ?? 0;
+    // Short month names ("may", "mar") count only when capitalised.
+    if (bits & BIT_MONTH && norm.length <= 3 && !(raw.charCodeAt(0) >= 65 && raw.charCodeAt(0) <= 90)) bits &= ~BIT_MONTH;
+    if (bits & BIT_NUMBER_WORD) numbers++;
+    if (norm.length > 5 && norm.endsWith('est') && !NOT_SUPERLATIVE.test(norm)) on[BIT_SUPERLATIVE] = true;
+    if (norm.endsWith("'ll")) on[BIT_FUTURE] = true;
+    if (norm.length > 4 && norm.endsWith('ed')) on[BIT_PAST] = true;
+    if (norm.endsWith("n't")) on[BIT_NEGATION] = true;
+    if (bits & PERFECT_AUX) {
+      const next = tokens[i + 1]?.norm;
+      if (next !== undefined && (next.endsWith('ed') || next.endsWith('en') || next === 'been')) on[bitOf('perfect')] = true;
+    }
+    for (let b = bits & CUE_MASK; b !== 0; b &= b - 1) on[31 - Math.clz32(b & -b)] = true;
   }
-  if (numbers > 0) cues.add('number');
-  if (numbers > 1) cues.add('numbers-2+');
-  if (capitalised > 0) cues.add('name');
-  if (capitalised > 2) cues.add('names-3+');
+  if (numbers > 0) on[bitOf('number')] = true;
+  if (numbers > 1) on[bitOf('numbers-2+')] = true;
+  if (capitalised > 0) on[bitOf('name')] = true;
+  if (capitalised > 2) on[bitOf('names-3+')] = true;
   const last = tokens[tokens.length - 1]?.norm;
-  if (last === '?' || /\?\s*["')\]]*\s*$/.test(sentence)) {
-    cues.add('question');
-    if (tokens[0] && WH_WORDS.has(tokens[0].norm)) cues.add('wh-question');
+  if (last === '?' || /\?["')\]\s]*$/.test(sentence)) {
+    on[bitOf('question')] = true;
+    const first = tokens[0];
+    if (first && (LEXICON.get(first.norm) ?? 0) & WH_WORD) on[bitOf('wh-question')] = true;
   }
-  if (last === '!') cues.add('exclamation');
-  cues.add(words < 5 ? 'len<5' : words < 10 ? 'len<10' : words < 20 ? 'len<20' : words < 40 ? 'len<40' : 'len40+');
-  return [...cues];
+  if (last === '!') on[bitOf('exclamation')] = true;
+  on[bitOf(words < 5 ? 'len<5' : words < 10 ? 'len<10' : words < 20 ? 'len<20' : words < 40 ? 'len<40' : 'len40+')] = true;
+  return on;
+}
+
+/** Names of the 0/1 cues found in a sentence (for tests and for explaining scores). */
+export function sentenceCues(sentence: string, tokens: readonly Token[] = tokenize(sentence)): string[] {
+  const on = cueBits(sentence, tokens);
+  return CUE_NAMES.filter((_, i) => on[i]);
+}
+
+/** Number of character n-grams of lengths [min, max] in a string of `length` characters. */
+function ngramCount(length: number, min: number, max: number): number {
+  let count = 0;
+  for (let n = min; n <= max; n++) count += Math.max(0, length - n + 1);
+  return count;
 }
 
 /**
@@ -194,52 +253,63 @@ export function sentenceCues(sentence: string, tokens: readonly Token[] = tokeni
 export function visitFeatures(sentence: string, config: FeatureConfig, visit: FeatureVisitor): void {
   const mask = (1 << config.hashBits) - 1;
   const tokens = tokenize(sentence);
-  const norms = tokens.map((t) => t.norm);
   const { weights } = config;
+  const count = tokens.length;
 
-  if (norms.length > 0 && weights.word > 0) {
-    const v = weights.word / Math.sqrt(norms.length);
-    for (const w of norms) emit(hashRange(w, 0, w.length, SEED_WORD), v, mask, visit);
+  if (count > 0 && weights.word > 0) {
+    const v = weights.word / Math.sqrt(count);
+    for (const t of tokens) emit(hashString(t.norm, SEED_WORD), v, mask, visit);
   }
 
   if (config.bigrams && weights.bigram > 0) {
     // Sentence boundaries count as words so "thank you" at the start differs from mid-sentence.
-    const padded = ['<s>', ...norms, '</s>'];
-    const v = weights.bigram / Math.sqrt(padded.length - 1);
-    for (let i = 0; i + 1 < padded.length; i++) {
-      const pair = padded[i]! + ' ' + padded[i + 1]!;
-      emit(hashRange(pair, 0, pair.length, SEED_BIGRAM), v, mask, visit);
+    const v = weights.bigram / Math.sqrt(count + 1);
+    let previous = fnv(SEED_BIGRAM, '<s>', 0, 3);
+    for (let i = 0; i <= count; i++) {
+      const word = i < count ? tokens[i]!.norm : '</s>';
+      const h = fnv(fnv(previous, ' ', 0, 1), word, 0, word.length);
+      emit(finish(h), v, mask, visit);
+      previous = fnv(SEED_BIGRAM, word, 0, word.length);
     }
   }
 
   if (config.charMin > 0 && weights.char > 0) {
-    let count = 0;
-    const hashes: number[] = [];
-    for (const w of norms) {
-      if (w.startsWith('#')) continue;
-      const marked = '<' + w + '>';
-      for (let n = config.charMin; n <= config.charMax; n++) {
-        for (let s = 0; s + n <= marked.length; s++) {
-          hashes.push(hashRange(marked, s, s + n, SEED_CHAR));
-          count++;
+    // Character n-grams of each word marked "<word>" (or of the whole sentence when across words).
+    const pieces = config.charAcrossWords ? [tokens.map((t) => t.norm).join(' ')] : tokens.map((t) => t.norm).filter((w) => w.charCodeAt(0) !== 35);
+    let total = 0;
+    for (const w of pieces) total += ngramCount(w.length + 2, config.charMin, config.charMax);
+    if (total > 0) {
+      const v = weights.char / Math.sqrt(total);
+      for (const w of pieces) {
+        const length = w.length + 2;
+        for (let s = 0; s + config.charMin <= length; s++) {
+          // One rolling FNV state per start: each longer n-gram extends the shorter one.
+          let h = SEED_CHAR;
+          const stop = Math.min(length, s + config.charMax);
+          for (let p = s; p < stop; p++) {
+            const code = p === 0 ? 60 /* < */ : p === length - 1 ? 62 /* > */ : w.charCodeAt(p - 1);
+            h = Math.imul(h ^ code, FNV_PRIME);
+            if (p - s + 1 >= config.charMin) emit(finish(h), v, mask, visit);
+          }
         }
       }
-    }
-    if (count > 0) {
-      const v = weights.char / Math.sqrt(count);
-      for (const h of hashes) emit(h, v, mask, visit);
     }
   }
 
   if (weights.cue > 0) {
-    const cues = sentenceCues(sentence, tokens);
-    for (const cue of cues) emit(hashRange(cue, 0, cue.length, SEED_CUE), weights.cue, mask, visit);
+    const on = cueBits(sentence, tokens);
+    const present: number[] = [];
+    for (let i = 0; i < on.length; i++) {
+      if (on[i]) {
+        present.push(i);
+        emit(CUE_HASHES[i]!, weights.cue, mask, visit);
+      }
+    }
     if (config.cuePairs) {
-      const v = weights.cue / Math.sqrt(cues.length);
-      for (let a = 0; a < cues.length; a++) {
-        for (let b = a + 1; b < cues.length; b++) {
-          const pair = cues[a]! + '&' + cues[b]!;
-          emit(hashRange(pair, 0, pair.length, SEED_CUE), v, mask, visit);
+      const v = weights.cue / Math.sqrt(present.length);
+      for (let a = 0; a < present.length; a++) {
+        for (let b = a + 1; b < present.length; b++) {
+          emit(finish(fnv(CUE_HASHES[present[a]!]!, CUE_NAMES[present[b]!]!, 0, CUE_NAMES[present[b]!]!.length)), v, mask, visit);
         }
       }
     }

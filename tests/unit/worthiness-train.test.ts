@@ -13,6 +13,7 @@ const options = {
   features: { ...DEFAULT_FEATURE_CONFIG, hashBits: 12 },
   lambdas: [1e-3, 1e-2],
   positiveWeight: 1,
+  nbBeta: 0.5,
   innerFolds: 4,
   seed: 1,
 };

@@ -7,8 +7,9 @@ import type { TrainOptions } from './worthiness-train';
 
 export const TRAIN_RECIPE: Omit<TrainOptions, 'log'> = {
   features: DEFAULT_FEATURE_CONFIG,
-  lambdas: [3e-5, 1e-4, 3e-4, 1e-3],
+  lambdas: [5e-5, 1e-4, 2e-4],
   positiveWeight: 1,
+  nbBeta: 0.5,
   innerFolds: 5,
   seed: 20200101,
 };

@@ -196,6 +196,42 @@ export function trainLogistic(m: FeatureMatrix, labels: ArrayLike<number>, optio
   return { weights: theta.slice(0, dim), intercept: theta[dim]! };
 }
 
+/**
+ * Naive-Bayes feature scaling (as in NBSVM, Wang & Manning 2012): each bucket is multiplied by
+ * beta + |log-count ratio| of the classes, so words that tell the classes apart are penalised less
+ * by L2. Counts come from the training rows only. Scaling the inputs by s is the same as scaling the
+ * learned weights by s, so the shipped model keeps plain features and folds the scale into weights.
+ */
+export function nbScales(m: FeatureMatrix, labels: ArrayLike<number>, beta: number): Float64Array {
+  const positive = new Float64Array(m.dim).fill(1);
+  const negative = new Float64Array(m.dim).fill(1);
+  for (let r = 0; r < labels.length; r++) {
+    const counts = labels[r] === 1 ? positive : negative;
+    for (let k = m.rowStart[r]!; k < m.rowStart[r + 1]!; k++) counts[m.indices[k]!]! += Math.abs(m.values[k]!);
+  }
+  let totalPositive = 0;
+  let totalNegative = 0;
+  for (let i = 0; i < m.dim; i++) {
+    totalPositive += positive[i]!;
+    totalNegative += negative[i]!;
+  }
+  const scales = new Float64Array(m.dim);
+  for (let i = 0; i < m.dim; i++) {
+    scales[i] = beta + Math.abs(Math.log(positive[i]! / totalPositive) - Math.log(negative[i]! / totalNegative));
+  }
+  return scales;
+}
+
+/** Logistic regression on NB-scaled features, returned as weights on the unscaled features. */
+export function trainScaledLogistic(m: FeatureMatrix, labels: ArrayLike<number>, options: LogisticOptions & { nbBeta: number | null }): LinearModel {
+  if (options.nbBeta === null) return trainLogistic(m, labels, options);
+  const scales = nbScales(m, labels, options.nbBeta);
+  const scaled: FeatureMatrix = { ...m, values: Float32Array.from(m.values, (v, k) => v * scales[m.indices[k]!]!) };
+  const model = trainLogistic(scaled, labels, options);
+  for (let i = 0; i < m.dim; i++) model.weights[i] = model.weights[i]! * scales[i]!;
+  return model;
+}
+
 /** Platt scaling: a, b minimising log-loss of sigmoid(a * margin + b), by Newton's method. */
 export function fitPlatt(ms: ArrayLike<number>, labels: ArrayLike<number>): { slope: number; offset: number } {
   let a = 1;
@@ -228,6 +264,8 @@ export interface TrainOptions {
   /** Candidate L2 strengths; the inner cross-validation picks one. */
   lambdas: readonly number[];
   positiveWeight: number;
+  /** NB scaling offset (see nbScales), or null for plain features. */
+  nbBeta: number | null;
   innerFolds: number;
   seed: number;
   /** Optional progress messages. */
@@ -265,7 +303,7 @@ export function trainWorthinessModel(texts: readonly string[], labels: readonly 
       const train: number[] = [];
       const test: number[] = [];
       for (let i = 0; i < texts.length; i++) (folds[i] === k ? test : train).push(i);
-      const model = trainLogistic(selectRows(matrix, train), train.map((i) => labels[i]!), { lambda, positiveWeight: options.positiveWeight });
+      const model = trainScaledLogistic(selectRows(matrix, train), train.map((i) => labels[i]!), { lambda, positiveWeight: options.positiveWeight, nbBeta: options.nbBeta });
       const ms = margins(selectRows(matrix, test), model);
       test.forEach((i, j) => (oof[i] = ms[j]!));
     }
@@ -282,7 +320,7 @@ export function trainWorthinessModel(texts: readonly string[], labels: readonly 
   const clamped = Math.min(Math.max(threshold, 1e-6), 1 - 1e-6);
   const offset = platt.offset - Math.log(clamped / (1 - clamped));
 
-  const model = trainLogistic(matrix, labels, { lambda: best.lambda, positiveWeight: options.positiveWeight });
+  const model = trainScaledLogistic(matrix, labels, { lambda: best.lambda, positiveWeight: options.positiveWeight, nbBeta: options.nbBeta });
   const { bytes, step } = quantize(model.weights);
   const data: WorthinessModelData = {
     format: 1,
@@ -293,7 +331,7 @@ export function trainWorthinessModel(texts: readonly string[], labels: readonly 
     slope: platt.slope,
     offset,
     provenance:
-      `Logistic regression (L2 lambda ${best.lambda}, positive weight ${options.positiveWeight}) trained on ` +
+      `Logistic regression (L2 lambda ${best.lambda}, positive weight ${options.positiveWeight}, NB scaling ${options.nbBeta ?? 'none'}) trained on ` +
       `${texts.length} sentences of the ClaimBuster dataset (Arslan, Hassan, Li, Tremayne, ICWSM 2020; ` +
       `Zenodo 3609356); inner ${options.innerFolds}-fold AP ${best.ap.toFixed(4)}, best F1 ${f1.toFixed(4)} at p=${threshold.toFixed(3)}.`,
   };
