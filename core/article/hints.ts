@@ -48,15 +48,29 @@ export const enum FurnitureHint {
   Certain = 2,
 }
 
-export function furnitureHint(element: Element): FurnitureHint {
+/**
+ * The hint for an element. `names` caches verdicts on class/id strings: pages repeat the same few
+ * hundred names over thousands of elements, and the name rules are the costly part.
+ */
+export function furnitureHint(element: Element, names: Map<string, FurnitureHint>): FurnitureHint {
   if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return FurnitureHint.Certain;
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return FurnitureHint.Certain;
   const id = element.getAttribute('id');
   const classes = element.getAttribute('class');
   if (!id && !classes) return FurnitureHint.None;
+  const key = id && classes ? `${id} ${classes}` : id || classes || '';
+  let hint = names.get(key);
+  if (hint === undefined) {
+    hint = nameHint(key);
+    names.set(key, hint);
+  }
+  return hint;
+}
+
+function nameHint(key: string): FurnitureHint {
   // camelCase words split ("newsCaption" → "news-Caption") so that word rules see them.
-  const names = (id && classes ? `${id} ${classes}` : id || classes || '').replace(/([a-z])([A-Z])/g, '$1-$2');
+  const names = key.replace(/([a-z])([A-Z])/g, '$1-$2');
   if (COMMENTS.test(names)) return FurnitureHint.Certain;
   return FURNITURE_PART.test(names) || hasFurnitureWord(names) ? FurnitureHint.Named : FurnitureHint.None;
 }

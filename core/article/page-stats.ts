@@ -85,6 +85,7 @@ export function measurePage(root: Element): PageStats {
   const stats = new Map<Element, ElementStats>();
   const hidden: Element[] = [];
   const elements: Element[] = [];
+  const hintsByName = new Map<string, FurnitureHint>();
   let order = 0;
 
   const flush = (run: Run, into: ElementStats): void => {
@@ -113,7 +114,7 @@ export function measurePage(root: Element): PageStats {
     elements.push(element);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
     if (parent) {
-      const hint = furnitureHint(element);
+      const hint = furnitureHint(element, hintsByName);
       own.hard = hint === FurnitureHint.Certain;
       own.named = hint === FurnitureHint.Named;
     }
