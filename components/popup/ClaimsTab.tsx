@@ -17,9 +17,11 @@ interface ClaimsTabProps {
   sources: readonly SourceNote[];
   notify(message: string): void;
   onTurnOnSite?(): void;
+  /** True when highlights are off everywhere (not just for this site). */
+  offEverywhere?: boolean;
 }
 
-export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnSite }: ClaimsTabProps) {
+export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnSite, offEverywhere }: ClaimsTabProps) {
   const [sort, setSort] = useState<ClaimSort>('position');
   const [editing, setEditing] = useState<string | null>(null);
   const claims = useMemo(() => sortClaims(state.claims, sort), [state.claims, sort]);
@@ -54,6 +56,7 @@ export function ClaimsTab({ deps, state, annotations, sources, notify, onTurnOnS
   if (state.status === 'disabled') {
     return (
       <EmptyState title="Highlights are off for this site">
+        {offEverywhere && <p>They are off everywhere. Turn them on here for this site only, or everywhere above.</p>}
         {onTurnOnSite && (
           <button type="button" class="button" data-testid="turn-on-site" onClick={onTurnOnSite}>
             Turn on for this site

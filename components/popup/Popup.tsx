@@ -56,6 +56,18 @@ export function Popup({ deps, initialTab = 'claims', retryDelays }: PopupProps) 
     };
   }, [deps.store, refresh]);
 
+  // Only to explain a 'disabled' page: off here, or off everywhere?
+  const [offEverywhere, setOffEverywhere] = useState(false);
+  useEffect(() => {
+    const read = () =>
+      deps.settings.getState(host).then(
+        (s) => setOffEverywhere(!s.global),
+        () => undefined,
+      );
+    void read();
+    return deps.settings.watch(() => void read());
+  }, [deps.settings, host]);
+
   const onError = useCallback((message: string) => setProblem(message), []);
 
   // The content script reacts to a settings change; ask again once it had a moment to analyse.
@@ -103,6 +115,7 @@ export function Popup({ deps, initialTab = 'claims', retryDelays }: PopupProps) 
               sources={library.sources}
               notify={notify}
               onTurnOnSite={host ? () => void turnOnSite() : undefined}
+              offEverywhere={offEverywhere}
             />
           ))}
         {tab === 'annotations' &&

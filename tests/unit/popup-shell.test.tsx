@@ -116,6 +116,16 @@ describe('Popup', () => {
     expect(settings.value.sites).toEqual({});
   });
 
+  it('says when highlights are off everywhere and turns them on for this site only', async () => {
+    const settings = fakeSettings({ global: false, sites: {} });
+    const root = await mount(
+      <Popup deps={makeDeps({ settings, page: fakePage(pageState({ status: 'disabled' })) })} retryDelays={NO_RETRIES} />,
+    );
+    expect(byTestId(root, 'empty-state')?.textContent).toContain('They are off everywhere');
+    await click(byTestId(root, 'turn-on-site'));
+    expect(settings.value).toEqual({ global: false, sites: { 'news.example': true } });
+  });
+
   it('moves between tabs with the arrow keys (roving tabindex)', async () => {
     const root = await mount(<Popup deps={makeDeps()} retryDelays={NO_RETRIES} />);
     const claims = byTestId(root, 'tab-claims')!;
