@@ -16,9 +16,19 @@
  * strict thresholds: an annotation whose text is gone must come back null (an orphan the caller
  * keeps), never attached to some other passage. Short quotes therefore need their context to agree.
  */
-import search from 'approx-string-match';
-import { buildKgramIndex, findExact, forEachKgram, forEachOccurrence, occurrenceBound, K, type KgramIndex } from './kgram-index';
+import {
+  buildKgramIndex,
+  findExact,
+  forEachKgram,
+  forEachOccurrence,
+  kgramHash,
+  nearestOccurrence,
+  occurrenceBound,
+  K,
+  type KgramIndex,
+} from './kgram-index';
 import { normalize, normalizeWithMap, normalizedOffsetOf, type NormalizedText } from './normalize';
+import { bestMatches, globalDistance, sharedPattern } from './myers';
 import { clipContext, prefixErrors, suffixErrors } from './context-distance';
 import { positionSelectorOf, quoteSelectorOf, type Anchor, type Selector } from './selectors';
 
@@ -69,35 +79,47 @@ function preparePage(text: string): Page {
   return { original: text, normalized, index: buildKgramIndex(normalized.text) };
 }
 
-/** Offset shifts measured on exactly-found annotations: stored start → start found on the page. */
+/**
+ * Offset shifts measured on annotations already found: stored start → start found on the page.
+ * Kept sorted by stored start; the expected shift of another annotation is the median of its three
+ * nearest measured neighbours, so one wrong anchor cannot drag the others along.
+ */
 class Displacements {
-  private readonly pairs: Array<[number, number]> = [];
-  private sorted = true;
+  private readonly stored: number[] = [];
+  private readonly shift: number[] = [];
 
-  add(storedStart: number, foundStart: number): void {
-    this.pairs.push([storedStart, foundStart - storedStart]);
-    this.sorted = false;
-  }
-
-  /** Where a passage stored at `storedStart` is expected now: shifted like its nearest found neighbour. */
-  expected(storedStart: number): number {
-    if (this.pairs.length === 0) return storedStart;
-    if (!this.sorted) {
-      this.pairs.sort((a, b) => a[0] - b[0]);
-      this.sorted = true;
-    }
+  private lowerBound(storedStart: number): number {
     let lo = 0;
-    let hi = this.pairs.length;
+    let hi = this.stored.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.pairs[mid]![0] <= storedStart) lo = mid + 1;
+      if (this.stored[mid]! < storedStart) lo = mid + 1;
       else hi = mid;
     }
-    const before = this.pairs[lo - 1];
-    const after = this.pairs[lo];
-    const nearest =
-      before && after ? (storedStart - before[0] <= after[0] - storedStart ? before : after) : (before ?? after)!;
-    return storedStart + nearest[1];
+    return lo;
+  }
+
+  add(storedStart: number, foundStart: number): void {
+    const at = this.lowerBound(storedStart);
+    this.stored.splice(at, 0, storedStart);
+    this.shift.splice(at, 0, foundStart - storedStart);
+  }
+
+  /** Where a passage stored at `storedStart` is expected now. */
+  expected(storedStart: number): number {
+    const n = this.stored.length;
+    if (n === 0) return storedStart;
+    // Merge outwards from the insertion point to collect the three nearest neighbours.
+    let left = this.lowerBound(storedStart) - 1;
+    let right = left + 1;
+    const nearest: number[] = [];
+    while (nearest.length < 3 && (left >= 0 || right < n)) {
+      const takeLeft =
+        right >= n || (left >= 0 && storedStart - this.stored[left]! <= this.stored[right]! - storedStart);
+      nearest.push(this.shift[takeLeft ? left-- : right++]!);
+    }
+    nearest.sort((a, b) => a - b);
+    return storedStart + nearest[(nearest.length - 1) >> 1]!;
   }
 }
 
@@ -115,19 +137,30 @@ function exactCandidates(page: Page, quote: string): Candidate[] {
   return starts.slice(0, MAX_EXACT_OCCURRENCES).map((start) => ({ start, end: start + quote.length, quoteErrors: 0 }));
 }
 
-let diagonalBuffer = new Int32Array(4096);
-
 interface Window {
   lo: number;
   hi: number;
   votes: number;
 }
 
-/** Sorted quote-start "diagonals" voted for by k-grams shared between prefix + quote + suffix and the page. */
-function collectVotes(page: Page, target: PreparedQuote): { diagonals: Int32Array; seeds: number } {
+/** Votes are counted per bucket of this many consecutive quote-start positions ("diagonals"). */
+const BUCKET_BITS = 5;
+let bucketVotes = new Int32Array(0);
+let touchedBuckets = new Int32Array(1024);
+
+/**
+ * Windows of the page where the quote probably starts. Every k-gram shared between prefix + quote +
+ * suffix and the page votes for the quote start it implies; votes are tallied in buckets of 32
+ * positions (insertions and deletions shift later votes a little), and the best pairs of adjacent
+ * buckets become windows. The expected position is added when a few votes back it.
+ */
+function candidateWindows(page: Page, target: PreparedQuote, expected: number | undefined, slack: number): Window[] {
+  const textLength = page.normalized.text.length;
+  const bucketCount = (textLength >> BUCKET_BITS) + 2;
+  if (bucketVotes.length < bucketCount) bucketVotes = new Int32Array(bucketCount);
   const combined = target.prefix + target.quote + target.suffix;
   const quoteOffset = target.prefix.length;
-  let count = 0;
+  let touched = 0;
   let seeds = 0;
   forEachKgram(combined, (offset, hash) => {
     // Every other k-gram is plenty: an intact stretch of text shares all of them.
@@ -135,75 +168,58 @@ function collectVotes(page: Page, target: PreparedQuote): { diagonals: Int32Arra
     seeds++;
     if (occurrenceBound(page.index, hash) > MAX_SEED_OCCURRENCES) return;
     forEachOccurrence(page.index, hash, (position) => {
-      if (count === diagonalBuffer.length) {
-        const grown = new Int32Array(count * 2);
-        grown.set(diagonalBuffer);
-        diagonalBuffer = grown;
+      const start = position - offset + quoteOffset;
+      if (start < 0 || start >= textLength) return;
+      const bucket = start >> BUCKET_BITS;
+      if (bucketVotes[bucket]!++ === 0) {
+        if (touched === touchedBuckets.length) {
+          const grown = new Int32Array(touched * 2);
+          grown.set(touchedBuckets);
+          touchedBuckets = grown;
+        }
+        touchedBuckets[touched++] = bucket;
       }
-      diagonalBuffer[count++] = position - offset + quoteOffset;
     });
   });
-  return { diagonals: diagonalBuffer.subarray(0, count).sort(), seeds };
-}
-
-function countBetween(sorted: Int32Array, lo: number, hi: number): number {
-  const lowerBound = (value: number): number => {
-    let a = 0;
-    let b = sorted.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (sorted[mid]! < value) a = mid + 1;
-      else b = mid;
-    }
-    return a;
-  };
-  return lowerBound(hi + 1) - lowerBound(lo);
-}
-
-/**
- * Windows of the page where the quote probably starts. Insertions and deletions inside the quote
- * shift later votes a little, so votes are counted over ranges of diagonals of bounded width; the
- * best-supported non-overlapping ranges are kept, plus the expected position if any votes back it.
- */
-function candidateWindows(page: Page, target: PreparedQuote, expected: number | undefined, slack: number): Window[] {
-  const { diagonals, seeds } = collectVotes(page, target);
-  const count = diagonals.length;
-  const width = 24 + (target.quote.length >> 2);
   // A true location shares most of its k-grams; a handful of shared 8-grams is coincidence.
   const minVotes = Math.max(3, Math.floor(seeds * 0.15));
   const ranges: Window[] = [];
-  for (let i = 0, j = 0; i < count; i++) {
-    if (j < i) j = i;
-    while (j + 1 < count && diagonals[j + 1]! - diagonals[i]! <= width) j++;
-    if (j - i + 1 >= minVotes && (i === 0 || diagonals[i - 1] !== diagonals[i])) {
-      ranges.push({ lo: diagonals[i]!, hi: diagonals[j]!, votes: j - i + 1 });
-    }
+  for (let t = 0; t < touched; t++) {
+    const b = touchedBuckets[t]!;
+    const votes = bucketVotes[b]! + bucketVotes[b + 1]!;
+    if (votes >= minVotes) ranges.push({ lo: b << BUCKET_BITS, hi: ((b + 2) << BUCKET_BITS) - 1, votes });
   }
+  let nearExpected = 0;
+  if (expected !== undefined) {
+    const from = Math.max(0, (expected - slack) >> BUCKET_BITS);
+    const to = Math.min(bucketCount - 1, (expected + slack) >> BUCKET_BITS);
+    for (let b = from; b <= to; b++) nearExpected += bucketVotes[b]!;
+  }
+  for (let t = 0; t < touched; t++) bucketVotes[touchedBuckets[t]!] = 0;
+
   ranges.sort((a, b) => b.votes - a.votes);
   const chosen: Window[] = [];
   for (const r of ranges) {
     if (chosen.length === MAX_WINDOWS || (chosen.length > 0 && r.votes * 2 < chosen[0]!.votes)) break;
-    if (chosen.some((c) => r.lo <= c.hi + width && c.lo <= r.hi + width)) continue;
+    if (chosen.some((c) => r.lo <= c.hi && c.lo <= r.hi)) continue;
     chosen.push(r);
   }
   if (expected !== undefined && !chosen.some((w) => w.lo - slack <= expected && expected <= w.hi + slack)) {
     // A heavily edited short quote may gather few votes; near where it should be, a few suffice.
-    const votes = countBetween(diagonals, expected - slack - width, expected + slack + width);
-    if (votes >= 3) chosen.push({ lo: expected - width, hi: expected + width, votes });
+    if (nearExpected >= 3) chosen.push({ lo: expected - 32, hi: expected + 32, votes: nearExpected });
   }
   return chosen;
 }
 
 /** Best approximate matches of the quote inside normalized-text window [lo, hi). */
-function verifyWindow(page: Page, quote: string, lo: number, hi: number, maxErrors: number): Candidate[] {
+function verifyWindow(page: Page, target: PreparedQuote, lo: number, hi: number, maxErrors: number): Candidate[] {
+  const quote = target.quote;
   const from = Math.max(0, lo);
   const to = Math.min(page.normalized.text.length, hi);
   if (to - from < quote.length - maxErrors) return [];
-  const matches = search(page.normalized.text.slice(from, to), quote, maxErrors);
   const candidates: Candidate[] = [];
-  // Equal-cost matches in one window are near-identical alignments: a few are enough to score.
-  for (const m of matches.slice(0, 3)) {
-    if (m.end > m.start) candidates.push({ start: from + m.start, end: from + m.end, quoteErrors: m.errors });
+  for (const m of bestMatches(sharedPattern(quote), page.normalized.text, from, to, maxErrors)) {
+    if (m.end > m.start) candidates.push({ start: m.start, end: m.end, quoteErrors: m.errors });
   }
   return candidates;
 }
@@ -214,7 +230,7 @@ function fuzzyCandidates(page: Page, target: PreparedQuote, expected: number | u
   const slack = Math.min(maxErrors, 64) + 8;
   const candidates: Candidate[] = [];
   for (const w of candidateWindows(page, target, expected, slack)) {
-    candidates.push(...verifyWindow(page, target.quote, w.lo - slack, w.hi + m + slack, maxErrors));
+    candidates.push(...verifyWindow(page, target, w.lo - slack, w.hi + m + slack, maxErrors));
   }
   return candidates;
 }
@@ -222,12 +238,33 @@ function fuzzyCandidates(page: Page, target: PreparedQuote, expected: number | u
 /** Share of the quote allowed to differ in the cheap in-place check (most edits are this small). */
 const IN_PLACE_ERROR_RATE = 0.2;
 
-/** Approximate matches of the quote right where it is expected, with a small error budget. */
+/**
+ * The quote right where it is expected. Most edits change a word inside the quote: when its first
+ * and last k-grams are both still in place, one edit-distance pass over exactly that span suffices;
+ * when only one of them is (a word at the edge changed), a window just past it is searched.
+ */
 function inPlaceCandidates(page: Page, target: PreparedQuote, expected: number): Candidate[] {
-  const m = target.quote.length;
+  const quote = target.quote;
+  const m = quote.length;
+  if (m < K) return [];
   const maxErrors = Math.ceil(m * IN_PLACE_ERROR_RATE);
   const slack = 32 + maxErrors;
-  return verifyWindow(page, target.quote, expected - slack, expected + m + slack, maxErrors);
+  const index = page.index;
+  const lastHash = kgramHash(quote, m - K);
+  const first = nearestOccurrence(index, kgramHash(quote, 0), expected - slack, expected + slack, expected);
+  if (first !== -1) {
+    const lastExpected = first + m - K;
+    const last = nearestOccurrence(index, lastHash, lastExpected - maxErrors, lastExpected + maxErrors, lastExpected);
+    if (last !== -1) {
+      const errors = globalDistance(sharedPattern(quote), page.normalized.text, first, last + K);
+      if (errors <= maxErrors) return [{ start: first, end: last + K, quoteErrors: errors }];
+    }
+    return verifyWindow(page, target, first - 8, first + m + maxErrors + 8, maxErrors);
+  }
+  const lastExpected = expected + m - K;
+  const last = nearestOccurrence(index, lastHash, lastExpected - slack, lastExpected + slack, lastExpected);
+  if (last === -1) return [];
+  return verifyWindow(page, target, last + K - m - maxErrors - 8, last + K + 8, maxErrors);
 }
 
 /** Distance (normalized characters) from the expected start within which a match counts as "in place". */
@@ -258,14 +295,14 @@ function judge(page: Page, target: PreparedQuote, candidate: Candidate, expected
   let accepted: boolean;
   if (qe === 0) {
     // The quote is on the page verbatim. A long quote identifies its passage; a shorter one must be
-    // backed by its context (both sides, or one side when it is where it should be).
-    const oneSide = Math.min(prefixRate, suffixRate) <= 0.5;
-    const bothSides = prefixRate <= 0.5 && suffixRate <= 0.5;
+    // backed by its context: both sides, or one side when it is in place or clearly agrees.
+    const oneSide = Math.min(prefixRate, suffixRate);
     accepted =
       m >= 64 ||
       lp + ls === 0 ||
-      bothSides ||
-      (oneSide && (isNear || m >= LONG_QUOTE));
+      (prefixRate <= 0.5 && suffixRate <= 0.5) ||
+      (isNear && oneSide <= 0.5) ||
+      (m >= LONG_QUOTE && oneSide <= 0.25);
   } else if (quoteRate > MAX_QUOTE_ERROR_RATE) {
     accepted = false;
   } else if (isNear) {
@@ -331,12 +368,12 @@ export function anchorMany(text: string, targets: ReadonlyArray<readonly Selecto
     if (anchor?.exact && position) displacements.add(position.start, anchor.start);
   }
 
-  // Unique long exact quotes first: they anchor on their own and tell how far the text has moved.
+  // Unique verbatim quotes backed by context first: they tell how far the text has moved.
   const exactByTarget = new Map<number, Candidate[]>();
   const unresolved: typeof pending = [];
   for (const item of pending) {
     const exact = exactCandidates(page, item.target.quote);
-    if (exact.length === 1 && item.target.quote.length >= LONG_QUOTE) {
+    if (exact.length === 1 && judge(page, item.target, exact[0]!, undefined).accepted) {
       const anchor = toAnchor(page, exact[0]!);
       results[item.i] = anchor;
       if (item.target.position !== undefined) displacements.add(item.target.position, anchor.start);
@@ -346,6 +383,8 @@ export function anchorMany(text: string, targets: ReadonlyArray<readonly Selecto
     }
   }
 
+  // In page order, so that each annotation's expected position uses the shifts measured just before it.
+  unresolved.sort((a, b) => (a.target.position ?? 0) - (b.target.position ?? 0));
   for (const { i, target } of unresolved) {
     const expected =
       target.position === undefined
@@ -355,6 +394,7 @@ export function anchorMany(text: string, targets: ReadonlyArray<readonly Selecto
     let chosen = best(exactJudged);
     if (chosen && (chosen.near || expected === undefined)) {
       results[i] = toAnchor(page, chosen);
+      if (target.position !== undefined) displacements.add(target.position, results[i]!.start);
       continue;
     }
     // Most edited passages are still where the displacement says: check there first, cheaply.
@@ -369,6 +409,7 @@ export function anchorMany(text: string, targets: ReadonlyArray<readonly Selecto
       chosen = best(chosen ? [chosen, ...fuzzyJudged] : fuzzyJudged);
     }
     results[i] = chosen ? toAnchor(page, chosen) : null;
+    if (chosen && target.position !== undefined) displacements.add(target.position, results[i]!.start);
   }
   return results;
 }

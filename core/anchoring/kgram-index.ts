@@ -49,15 +49,19 @@ function bucketOf(hash: number, mask: number): number {
 export function buildKgramIndex(text: string): KgramIndex {
   const positions = Math.max(0, text.length - K + 1);
   let size = 1024;
-  while (size < positions * 2) size <<= 1;
+  while (size < positions) size <<= 1;
   const mask = size - 1;
   const head = new Int32Array(size).fill(-1);
   const bucketSize = new Int32Array(size);
   const next = new Int32Array(positions);
   const hashAt = new Int32Array(positions);
-  forEachKgram(text, (position, hash) => {
-    hashAt[position] = hash;
-  });
+  // Same rolling hash as forEachKgram, inlined: this loop runs once per page character.
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i >= K) h = (h - Math.imul(text.charCodeAt(i - K), OUTGOING)) | 0;
+    h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+    if (i >= K - 1) hashAt[i - K + 1] = h;
+  }
   // Insert back to front so every chain lists positions in ascending order.
   for (let i = positions - 1; i >= 0; i--) {
     const bucket = bucketOf(hashAt[i]!, mask);
@@ -101,4 +105,20 @@ export function findExact(index: KgramIndex, pattern: string): number[] {
     if (start >= 0 && index.text.startsWith(pattern, start)) found.push(start);
   });
   return found;
+}
+
+/** The hash of `text[at, at + K)`, as the index computes it. */
+export function kgramHash(text: string, at: number): number {
+  let h = 0;
+  for (let i = at; i < at + K; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The occurrence of a k-gram (by hash) in [lo, hi] nearest to `target`, or -1. */
+export function nearestOccurrence(index: KgramIndex, hash: number, lo: number, hi: number, target: number): number {
+  let best = -1;
+  for (let p = index.head[bucketOf(hash, index.mask)]!; p !== -1 && p <= hi; p = index.next[p]!) {
+    if (p >= lo && index.hashAt[p] === hash && (best === -1 || Math.abs(p - target) < Math.abs(best - target))) best = p;
+  }
+  return best;
 }
