@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardState } from '../../core/messaging/protocol';
-import { launchBrowser, pollUntil, type BrowserSession, type PageHandle, type StaticServer } from './harness';
+import { launchBrowser, type BrowserSession, type PageHandle, type StaticServer } from './harness';
 import { SEED_PAGE, startFixtureServer, uniqueUrl } from './harness/fixtures';
-import { collectMarks, waitForStatus } from './harness/probes';
+import { collectMarks, hoverMark, waitForCard, waitForStatus } from './harness/probes';
 import { screenshotPath } from './harness/screenshots';
 import { BROWSERS } from './harness/session';
 
@@ -34,16 +34,6 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     return { page, tabId };
   }
 
-  async function waitForCard(tabId: number, expected: (card: CardState) => boolean, what: string): Promise<CardState> {
-    let card: CardState = { open: false };
-    await pollUntil(
-      async () => expected((card = await session.sendToTab<CardState>(tabId, 'getCardState'))),
-      () => `${what} (card: ${JSON.stringify(card)})`,
-      5000,
-    );
-    return card;
-  }
-
   it('opens the card of the claim under the pointer, and closes it when the pointer leaves', async () => {
     const { page, tabId } = await openSeed();
     const marks = await page.evaluate(collectMarks, { regions: [] });
@@ -51,15 +41,9 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     expect(statistic).toBeDefined();
     const id = statistic!.id;
 
-    // The centre of the first line of the mark: a claim spans lines, its bounding box has gaps.
-    const point = await page.evaluate((spanId) => {
-      const mark = document.querySelector(`claimlens-mark[data-claimlens-id="${spanId}"]`) as HTMLElement;
-      mark.scrollIntoView({ block: 'center' });
-      const rect = mark.getClientRects()[0] as DOMRect;
-      return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
-    }, id);
-    await page.mouseMove(point.x, point.y);
+    await hoverMark(page, id);
     const card = (await waitForCard(
+      session,
       tabId,
       (c) => c.open && c.spanId === id,
       'the card of the hovered claim',
@@ -70,7 +54,7 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     await page.screenshot(screenshotPath(browserName, 'card-open'));
 
     await page.mouseMove(5, 5);
-    await waitForCard(tabId, (c) => !c.open, 'the card to close after the pointer left');
+    await waitForCard(session, tabId, (c) => !c.open, 'the card to close after the pointer left');
     await page.close();
   });
 
@@ -91,10 +75,11 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     );
     expect(focused).toBe(firstClaimId);
     // Focus shows the card, like a tooltip.
-    await waitForCard(tabId, (c) => c.open && c.spanId === firstClaimId, 'the card of the focused claim');
+    await waitForCard(session, tabId, (c) => c.open && c.spanId === firstClaimId, 'the card of the focused claim');
 
     await page.press('Enter');
     const card = (await waitForCard(
+      session,
       tabId,
       (c) => c.open && c.spanId === firstClaimId,
       'the card of the focused claim after Enter',
@@ -102,7 +87,7 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     expect(card.kinds.length).toBeGreaterThan(0);
 
     await page.press('Escape');
-    await waitForCard(tabId, (c) => !c.open, 'Escape to close the card');
+    await waitForCard(session, tabId, (c) => !c.open, 'Escape to close the card');
     const focusAfter = await page.evaluate(
       () => document.activeElement?.closest('claimlens-mark')?.getAttribute('data-claimlens-id') ?? null,
       null,

@@ -16,7 +16,8 @@ import {
 } from './session';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROME_EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** CLAIMLENS_OUTPUT: another build folder than .output (e.g. a copy that a parallel build cannot touch). */
+export const CHROME_EXTENSION_DIR = path.resolve(process.env.CLAIMLENS_OUTPUT ?? '.output', 'chrome-mv3');
 
 export interface ChromiumOptions {
   extensionDir?: string;
@@ -124,6 +125,7 @@ export function wrapPage(page: Page): PageHandle {
       await page.goto(url);
     },
     async reload() {
+      await toFront(page);
       await page.reload();
     },
     async setContent(html) {
@@ -156,6 +158,7 @@ export function wrapPage(page: Page): PageHandle {
     async screenshot(file, options) {
       await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
     },
+    bringToFront: () => toFront(page),
     async addScript(file) {
       await page.addScriptTag({ path: file });
     },

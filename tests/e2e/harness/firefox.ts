@@ -15,7 +15,8 @@ import {
 } from './session';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_EXTENSION_DIR = path.resolve('.output/firefox-mv2');
+/** CLAIMLENS_OUTPUT: another build folder than .output (see chromium.ts). */
+export const FIREFOX_EXTENSION_DIR = path.resolve(process.env.CLAIMLENS_OUTPUT ?? '.output', 'firefox-mv2');
 /** The gecko id of wxt.config.ts. */
 export const GECKO_ID = 'claimlens@claimlens.example';
 const FIXED_UUID = '6c1a9e52-3c1e-4d6b-9b57-c1a1e0c0ffee';
@@ -55,11 +56,14 @@ function createSession(browser: Browser, extensionOrigin: string): FirefoxSessio
   const session = buildSession({
     name: 'firefox',
     extensionOrigin,
-    async openPage(url) {
-      const page = await browser.newPage();
+    async openPage(url, options = {}) {
+      const page = await browser.newPage(
+        options.window ? { type: 'window', background: options.background ?? false } : { background: options.background ?? false },
+      );
+      const handle = wrapPage(page, { foreground: !options.background });
       if (url?.startsWith('moz-extension:')) await gotoExtensionPage(page, url);
       else if (url) await page.goto(url);
-      return wrapPage(page);
+      return handle;
     },
     close: () => browser.close(),
   });
@@ -79,6 +83,23 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   );
 }
 
+/** Same as gotoExtensionPage: the reload's end is never reported, so watch for the new document. */
+async function reloadExtensionPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __e2eOldDocument?: boolean }).__e2eOldDocument = true;
+  });
+  void page.reload({ timeout: 15_000 }).catch(() => undefined);
+  await pollUntil(
+    () =>
+      page.evaluate(
+        () =>
+          !(window as unknown as { __e2eOldDocument?: boolean }).__e2eOldDocument && document.readyState === 'complete',
+      ),
+    'extension page to reload',
+    15_000,
+  );
+}
+
 /**
  * The page that has the focus. Opening a tab (the popup, the page the extension APIs are called
  * from) moves the focus away, and Firefox sends no focus events to a background tab: input to a
@@ -92,8 +113,8 @@ async function toFront(page: Page): Promise<void> {
   foreground = page;
 }
 
-function wrapPage(page: Page): PageHandle {
-  foreground = page;
+function wrapPage(page: Page, { foreground: takesFocus = true } = {}): PageHandle {
+  if (takesFocus) foreground = page;
   return {
     url: () => page.url(),
     async goto(url) {
@@ -101,7 +122,10 @@ function wrapPage(page: Page): PageHandle {
       else await page.goto(url);
     },
     async reload() {
-      await page.reload();
+      await toFront(page);
+      const href = await page.evaluate(() => location.href);
+      if (href.startsWith('moz-extension:')) await reloadExtensionPage(page);
+      else await page.reload();
     },
     async setContent(html) {
       await page.setContent(html);
@@ -133,6 +157,7 @@ function wrapPage(page: Page): PageHandle {
     async screenshot(file, options) {
       await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
+    bringToFront: () => toFront(page),
     async addScript(file) {
       await page.addScriptTag({ path: file });
     },

@@ -3,8 +3,8 @@
  * their argument and DOM globals, and declare no named inner functions), and waits on the content
  * script's typed messages.
  */
-import type { PageState, PageStatus } from '../../../core/messaging/protocol';
-import { pollUntil, type BrowserSession, type PageFunction } from './session';
+import type { CardState, PageState, PageStatus } from '../../../core/messaging/protocol';
+import { pollUntil, type BrowserSession, type PageFunction, type PageHandle } from './session';
 
 export interface MarkInfo {
   id: string;
@@ -66,4 +66,53 @@ export async function waitForStatus(
     100,
   );
   return state as unknown as PageState;
+}
+
+/**
+ * Tags the first element matching `selector` (and, when given, whose text is `text`) so a test can
+ * click it with real input: `await page.click(await target(page, 'button', 'Save'))`.
+ */
+export async function target(page: PageHandle, selector: string, text?: string): Promise<string> {
+  const tag = `t${Math.random().toString(36).slice(2, 10)}`;
+  await page.waitFor(
+    ({ selector, text, tag }) => {
+      const found = Array.from(document.querySelectorAll(selector)).find(
+        (element) => text === null || (element.textContent ?? '').trim() === text,
+      );
+      found?.setAttribute('data-e2e-target', tag);
+      return found !== undefined;
+    },
+    { selector, text: text ?? null, tag },
+    `an element ${selector}${text ? ` with text "${text}"` : ''}`,
+  );
+  return `[data-e2e-target="${tag}"]`;
+}
+
+/** Moves the pointer onto the first line of a claim's first mark (a claim's box spans lines). */
+export async function hoverMark(page: PageHandle, spanId: string): Promise<void> {
+  const point = await page.evaluate((id) => {
+    const mark = document.querySelector(`claimlens-mark[data-claimlens-id="${id}"]`) as HTMLElement | null;
+    if (!mark) return null;
+    mark.scrollIntoView({ block: 'center' });
+    const rect = mark.getClientRects()[0] as DOMRect;
+    return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+  }, spanId);
+  if (!point) throw new Error(`no mark for ${spanId}`);
+  await page.mouseMove(point.x, point.y);
+}
+
+/** The card state, once `expected` holds. */
+export async function waitForCard(
+  session: BrowserSession,
+  tabId: number,
+  expected: (card: CardState) => boolean,
+  what: string,
+): Promise<CardState> {
+  let card: CardState = { open: false };
+  await pollUntil(
+    async () => expected((card = await session.sendToTab<CardState>(tabId, 'getCardState'))),
+    () => `${what} (card: ${JSON.stringify(card)})`,
+    5000,
+  );
+  return card;
 }

@@ -27,6 +27,11 @@ export interface PageHandle {
   type(text: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   screenshot(file: string, options?: { fullPage?: boolean }): Promise<void>;
+  /**
+   * Make this the visible, focused tab. Input does it by itself; a test calls it when the page must
+   * be visible without input (a background tab does not animate, e.g. smooth scrolling).
+   */
+  bringToFront(): Promise<void>;
   /** Add a script file to the page's own world (the bench injects Readability this way). */
   addScript(file: string): Promise<void>;
   close(): Promise<void>;
@@ -149,10 +154,17 @@ export async function findTabId(
 }
 
 /** What a driver (Playwright or Puppeteer) provides; `buildSession` adds the extension plumbing. */
+export interface OpenOptions {
+  /** Open without taking the focus from the current page (the page the extension APIs run in). */
+  background?: boolean;
+  /** Open in a window of its own, so the page below stays visible (the popup over its page). */
+  window?: boolean;
+}
+
 export interface Driver {
   name: BrowserName;
   extensionOrigin: string;
-  openPage(url?: string): Promise<PageHandle>;
+  openPage(url?: string, options?: OpenOptions): Promise<PageHandle>;
   close(): Promise<void>;
 }
 
@@ -161,7 +173,7 @@ export function buildSession(driver: Driver): BrowserSession {
   // storage). It is the popup for a tab that does not exist, so it touches no page under test.
   let apiPage: Promise<PageHandle> | null = null;
   const extensionPage = (): Promise<PageHandle> =>
-    (apiPage ??= driver.openPage(`${driver.extensionOrigin}popup.html?tab=-1`));
+    (apiPage ??= driver.openPage(`${driver.extensionOrigin}popup.html?tab=-1`, { background: true }));
   const inExtension = async <A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> =>
     (await extensionPage()).evaluate(fn, arg);
   const sendToTab = async <T>(tabId: number, type: string, data?: unknown): Promise<T> => {
@@ -180,7 +192,7 @@ export function buildSession(driver: Driver): BrowserSession {
       ),
     sendToTab,
     inExtension,
-    openPopup: (tabId) => driver.openPage(`${driver.extensionOrigin}popup.html?tab=${tabId}`),
+    openPopup: (tabId) => driver.openPage(`${driver.extensionOrigin}popup.html?tab=${tabId}`, { window: true }),
     close: () => driver.close(),
   };
 }
