@@ -53,7 +53,15 @@ export function createAnnotationActions(deps: {
 
   return {
     async save(subject, value) {
-      const result = await store.saveAnnotation(build(subject, value));
+      // Span offsets are body-text offsets of the last run: bring them up to date with the page first.
+      await analysis.ensureCurrent();
+      let current = subject;
+      if ('span' in subject) {
+        const span = analysis.span(subject.span.id);
+        if (!span) return { ok: false, error: 'The page has changed and this text is no longer on it.' };
+        current = { span };
+      }
+      const result = await store.saveAnnotation(build(current, value));
       if (!result.ok) return { ok: false, error: result.error };
       await analysis.refreshAnnotations();
       return { ok: true, value: result.saved };

@@ -49,7 +49,8 @@ export function registerMessageHandlers(deps: {
 
     onMessage('annotateSelection', () => selection.annotate()),
 
-    onMessage('annotationTargetForClaim', ({ data: claimId }) => {
+    onMessage('annotationTargetForClaim', async ({ data: claimId }) => {
+      await analysis.ensureCurrent();
       const range = analysis.claimRange(claimId);
       if (!range) return null;
       const text = buildTextIndex(doc.body).text;

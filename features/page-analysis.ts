@@ -46,6 +46,13 @@ export interface PageAnalysis {
   clear(): void;
   /** Where a claim is in the body's text, the coordinates annotations are stored in. */
   claimRange(claimId: string): { start: number; end: number } | null;
+  /**
+   * Runs the analysis again if the body's text changed since the last run (a ticker, lazy comments):
+   * the spans' body offsets are only valid for the text they were computed on. Call before using them.
+   */
+  ensureCurrent(): Promise<void>;
+  /** The span marked under this id now. */
+  span(id: string): MarkedSpan | undefined;
   source(): string;
 }
 
@@ -55,6 +62,10 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
   let claimSpans: Array<{ claim: Claim; start: number; end: number }> = [];
   /** The article of the last run and its text, to tell later whether the page changed it. */
   let lastArticle: { article: DetectedArticle; text: string } | null = null;
+  /** The body's text when the spans were computed: their offsets are valid for this text only. */
+  let lastBodyText = '';
+  const bodyTextChanged = (): boolean =>
+    (session.status === 'ready' || session.status === 'no-article') && buildTextIndex(doc.body).text !== lastBodyText;
   /** Runs one at a time: a run that starts while another is going waits for it. */
   let queue: Promise<void> = Promise.resolve();
   const serial = (job: () => Promise<void>): Promise<void> => {
@@ -116,6 +127,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     const bodyIndex = buildTextIndex(body);
     const articleIndex = analysis.index;
     if (analysis.article && articleIndex) lastArticle = { article: analysis.article, text: articleIndex.text };
+    lastBodyText = bodyIndex.text;
     if (articleIndex) {
       for (const claim of analysis.claims) {
         const range = claimInBody(articleIndex, bodyIndex, claim);
@@ -142,25 +154,33 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
 
   async function refresh(): Promise<void> {
     try {
+      if (bodyTextChanged()) return await fullRun();
+      /** Set when the page changed its text while the annotations were loading. */
+      let stale = false;
       const annotations = await deps.loadAnnotations(canonicalUrlOf(doc));
       deps.quietly(() => {
         session.annotations = annotations;
         if (session.status !== 'ready' && session.status !== 'no-article') return;
-        // Marks change no text, so a fresh index of the marked body has the same text as before.
-        const anchored = anchorAll(buildTextIndex(doc.body).text, annotations);
+        const text = buildTextIndex(doc.body).text;
+        if (text !== lastBodyText) {
+          stale = true;
+          return;
+        }
+        const anchored = anchorAll(text, annotations);
         const next = mergeSpans(claimSpans, anchored);
         const nextById = new Map(next.map((span) => [span.id, span]));
-        const stale = [...session.spans.values()]
+        const changed = [...session.spans.values()]
           .filter((old) => {
             const now = nextById.get(old.id);
             return !now || !sameMarks(old, now);
           })
           .map((span) => span.id);
-        if (stale.length > 0) removeHighlights(doc.body, stale);
+        if (changed.length > 0) removeHighlights(doc.body, changed);
         // Spans still marked are skipped by highlightSpans; only new and changed ones are drawn.
         highlightSpans(buildTextIndex(doc.body), next.map(toHighlightSpan));
         session.spans = nextById;
       });
+      if (stale) await fullRun();
     } catch (error) {
       session.report('annotations', error);
     } finally {
@@ -211,6 +231,11 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       deps.quietly(() => removeHighlights(doc.body));
       session.spans.clear();
     },
+    ensureCurrent: () =>
+      serial(async () => {
+        if (bodyTextChanged()) await fullRun();
+      }),
+    span: (id) => session.spans.get(id),
     claimRange(claimId) {
       const span = claimSpans.find((s) => s.claim.id === claimId);
       return span ? { start: span.start, end: span.end } : null;

@@ -126,6 +126,22 @@ describe('page analysis in the content script', () => {
     expect(markIds()).toHaveLength(claimsMarked);
   });
 
+  it('saves the right text after the page changed text above the article (offsets brought up to date)', async () => {
+    const { session, analysis, store } = setUp();
+    await analysis.run();
+    const actions = createAnnotationActions({ doc: document, store, analysis });
+    const span = [...session.spans.values()][2]!;
+    // A ticker above the article grows: every body offset after it moves.
+    document.querySelector('.topbar')!.textContent += ' | Oil up 3% to $64.10 a barrel in early trading';
+    const result = await actions.save({ span }, { verdict: 'true', note: '', tags: [], sources: [] });
+    expect(result.ok).toBe(true);
+    const quote = result.ok ? result.value.target.selector.find((s) => s.type === 'TextQuoteSelector') : undefined;
+    expect(quote && 'exact' in quote ? quote.exact : '').toBe(span.claim!.text);
+    const marked = Array.from(document.querySelectorAll(`claimlens-mark[data-claimlens-id="${span.id}"]`), (m) => m.textContent).join('');
+    expect(marked.replace(/\s+/g, ' ')).toBe(span.claim!.text.replace(/\s+/g, ' '));
+    expect(document.querySelector(`claimlens-mark[data-claimlens-id="${span.id}"]`)?.getAttribute('data-claimlens-verdict')).toBe('true');
+  });
+
   it('says disabled and marks nothing when highlights are off', async () => {
     const { session, analysis, enabled } = setUp();
     enabled.value = false;
