@@ -108,12 +108,12 @@ export const CAUSAL_STRONG =
   'worsened undermining undermines undermined disrupts disrupted disrupting prevented prevents';
 export const CAUSAL_WEAK = 'because because_of due_to owing_to thanks_to as_a_result';
 
-export const COMPARATIVES =
-  'more less fewer higher lower greater larger smaller bigger better worse faster slower older younger ' +
-  'cheaper richer poorer stronger weaker';
+/** Irregular comparatives; regular "-er than" is matched by pattern. */
+export const COMPARATIVES = 'more less fewer better worse';
 export const SUPERLATIVES =
   'highest lowest largest biggest smallest worst fastest slowest deadliest strongest weakest richest ' +
-  'poorest longest shortest oldest youngest costliest warmest hottest coldest wettest driest';
+  'poorest longest shortest oldest youngest costliest warmest hottest coldest wettest driest tallest ' +
+  'cheapest safest busiest';
 export const COMPARISON_PHRASES =
   'compared_with compared_to in_comparison_with relative_to up_from down_from doubled doubling tripled ' +
   'quadrupled halved twice_as three_times record_high record_low record-high record-low all-time_high ' +

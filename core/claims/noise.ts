@@ -24,7 +24,8 @@ export function datelineLength(unit: string): number {
   const m = DATELINE_RE.exec(unit);
   if (!m || (!m[1] && !m[2])) return 0;
   const rest = unit.slice(m[0].length);
-  return /^["“\p{Lu}]/u.test(rest) ? m[0].length : 0;
+  // A dateline alone (nothing after it) is all dateline: no claim is left.
+  return rest === '' || /^["“\p{Lu}]/u.test(rest) ? m[0].length : 0;
 }
 
 export function wordCount(s: string): number {

@@ -385,8 +385,10 @@ export function findDates(view: UnitView, from: number): RuleSignal[] {
 
 const CAUSAL_STRONG_RE = new RegExp(wordsPattern(CAUSAL_STRONG), 'gi');
 const CAUSAL_WEAK_RE = new RegExp(wordsPattern(CAUSAL_WEAK), 'gi');
-// "more than", "much more slowly than": one optional word between the comparative and "than".
-const COMPARATIVE_RE = new RegExp(`${wordsPattern(COMPARATIVES)}\\s+(?:[a-z]+\\s+)?than\\b`, 'gi');
+// "more than", "colder than", "much more slowly than": any -er word or listed comparative, one
+// optional word, then "than" ("rather than", "other than" are filtered out where matched).
+const COMPARATIVE_RE = new RegExp(`(?:${wordsPattern(COMPARATIVES)}|\\b[a-z]{2,}er\\b)\\s+(?:[a-z]+\\s+)?than\\b`, 'gi');
+const NOT_COMPARATIVE_RE = /^(?:rather|other|whether|either|neither|together|never|ever|over|under|after|later|sooner)\b/i;
 const COMPARISON_PHRASE_RE = new RegExp(wordsPattern(COMPARISON_PHRASES), 'gi');
 const SUPERLATIVE_RE = new RegExp(wordsPattern(SUPERLATIVES), 'gi');
 const CHANGE_RE = new RegExp(`${wordsPattern(CHANGE_VERBS)}(?=\\s+(?:by|to|from|some|about|nearly|almost|more|over|\\$|\\d))`, 'gi');
@@ -409,9 +411,11 @@ export function findLexical(view: UnitView, from: number): RuleSignal[] {
   };
   matchAll(CAUSAL_STRONG_RE, s, (m) => add('causal', 'cause and effect', m, 0.33));
   matchAll(CAUSAL_WEAK_RE, s, (m) => add('causal', 'cause and effect', m, 0.25));
-  matchAll(COMPARATIVE_RE, s, (m) => add('comparison', 'comparison', m, 0.33));
+  matchAll(COMPARATIVE_RE, s, (m) => {
+    if (!NOT_COMPARATIVE_RE.test(m[0])) add('comparison', 'comparison', m, 0.33);
+  });
   matchAll(COMPARISON_PHRASE_RE, s, (m) => add('comparison', 'comparison', m, 0.33));
-  matchAll(SUPERLATIVE_RE, s, (m) => add('comparison', 'superlative', m, 0.3));
+  matchAll(SUPERLATIVE_RE, s, (m) => add('comparison', 'superlative', m, 0.33));
   matchAll(CHANGE_RE, s, (m) => add('comparison', 'change', m, 0.3));
   matchAll(LOADED_ADJECTIVE_RE, s, (m) => {
     // Take the nouns it qualifies: "unauthorized military base", not just "unauthorized".
