@@ -11,7 +11,7 @@ import { isMarkedArticleBody } from './hints';
 import { isBlockElement } from '../text/text-index';
 
 /** Below this much prose a page has no article worth annotating. */
-const MIN_ARTICLE_PROSE = 250;
+const MIN_ARTICLE_PROSE = 180;
 /** An article has at least one real paragraph; app screens and forms have only short lines. */
 const MIN_LONGEST_RUN = 80;
 
@@ -146,6 +146,18 @@ function trimLeadingLines(root: Element, page: PageStats, headline: Element | nu
   trim(root);
 }
 
+/** A password field in the main content (not in a comment form left out of it): a sign-in page. */
+function asksForPassword(root: Element, excluded: ReadonlySet<Element>): boolean {
+  for (const field of root.querySelectorAll('input[type="password" i]')) {
+    let inExcluded = false;
+    for (let node = field.parentElement; node && node !== root; node = node.parentElement) {
+      if (excluded.has(node)) inExcluded = true;
+    }
+    if (!inExcluded) return true;
+  }
+  return false;
+}
+
 /**
  * How much the page looks like one article: plenty of prose, at least one long paragraph, a headline,
  * and few teaser-like links among the paragraphs. Each saturates, so a long article scores near 1.
@@ -168,5 +180,6 @@ export function detectArticle(doc: Document): DetectedArticle | null {
   if (prose < MIN_ARTICLE_PROSE || rootStats.longestRun < MIN_LONGEST_RUN || isTeaserList(rootStats)) return null;
   const headline = findHeadline(doc, root, page);
   const excluded = collectExcluded(root, page, headline && isInside(headline, root) ? headline : null);
+  if (asksForPassword(root, excluded)) return null;
   return { root, headline, excluded, confidence: confidenceOf(rootStats, headline !== null) };
 }

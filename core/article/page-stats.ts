@@ -172,9 +172,16 @@ export function measurePage(root: Element): PageStats {
 /** Decides furniture now that the page's prose is known, and sums furniture text up the tree. */
 function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): void {
   const all = [...stats.values()];
-  // Document order puts parents first…
+  // The bulk of the prose is judged without what is certainly furniture (a long comment thread
+  // must not make the article's own container look small). Document order puts parents first.
+  let certainProse = 0;
   for (const s of all) {
-    s.furniture = s.hard || (s.named && s.prose < pageProse * BULK_OF_PROSE);
+    s.inFurniture = s.hard || (s.parent?.inFurniture ?? false);
+    if (s.hard && !s.parent?.inFurniture) certainProse += s.prose;
+  }
+  const bulk = (pageProse - certainProse) * BULK_OF_PROSE;
+  for (const s of all) {
+    s.furniture = s.hard || (s.named && s.prose < bulk);
     s.inFurniture = s.furniture || (s.parent?.inFurniture ?? false);
     if (s.furniture) {
       s.furnitureProse = s.prose;
@@ -183,7 +190,7 @@ function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): v
       s.furnitureLinkRuns = s.linkRuns;
     }
   }
-  // …and reverse order children first, so only outermost furniture is counted.
+  // Reverse order visits children first, so only outermost furniture is counted.
   for (let i = all.length - 1; i >= 0; i--) {
     const s = all[i]!;
     const parent = s.parent;

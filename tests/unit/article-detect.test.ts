@@ -131,3 +131,21 @@ describe('detectArticle never reads layout', () => {
     expect(articleText(article)).not.toContain('Hidden promotional paragraph');
   });
 });
+
+describe('detectArticle on a sign-in page with long explanations', () => {
+  it('answers null because the main content asks for a password', () => {
+    const doc = loadPage('login.html');
+    const main = doc.querySelector('main')!;
+    for (const sentence of [
+      'Your subscription includes unlimited access to every story on our website and apps, the daily newsletter, the digital edition of the newspaper and invitations to subscriber events.',
+      'If you subscribed by phone or at a newsagent, you can create an online account with the email address you gave us, and we will link your subscription to it within one working day.',
+    ]) {
+      const paragraph = doc.createElement('p');
+      paragraph.textContent = sentence;
+      main.append(paragraph);
+    }
+    expect(detectArticle(doc)).toBeNull();
+    doc.querySelector('input[type="password"]')!.remove();
+    expect(detectArticle(doc), 'the same page without its password field reads as text').not.toBeNull();
+  });
+});
