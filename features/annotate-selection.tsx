@@ -15,6 +15,8 @@ export interface SelectionDraft {
   end: number;
   quote: string;
   range: Range;
+  /** The body-level text the offsets refer to. */
+  text: string;
 }
 
 /** The selection as a range of the body's text, trimmed of surrounding whitespace; null if empty. */
@@ -31,7 +33,7 @@ export function selectionDraft(doc: Document): SelectionDraft | null {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end <= start) return null;
-  return { start, end, quote: text.slice(start, end), range: range.cloneRange() };
+  return { start, end, quote: text.slice(start, end), range: range.cloneRange(), text };
 }
 
 const BUTTON_CSS = `

@@ -17,7 +17,11 @@ export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: strin
 /** What is being annotated: a marked span, or a fresh range of the body's text (a selection). */
 export type AnnotationSubject =
   | { span: MarkedSpan }
-  | { range: { start: number; end: number } };
+  | {
+      range: { start: number; end: number };
+      /** The body's text the range was taken from (a selection keeps its own snapshot). */
+      text: string;
+    };
 
 export interface AnnotationActions {
   save(subject: AnnotationSubject, value: AnnotationEditorValue): Promise<ActionResult<Annotation>>;
@@ -41,8 +45,9 @@ export function createAnnotationActions(deps: {
     }
     const range = 'span' in subject ? subject.span : subject.range;
     const claim = 'span' in subject ? subject.span.claim : null;
-    // Marks add no text, so this is the text the page analysis anchors against.
-    const text = buildTextIndex(doc.body).text;
+    // Marks add no text, so this is the text the page analysis anchors against. A selection carries
+    // the text it was made on: the page may have changed while the reader was typing the note.
+    const text = 'text' in subject ? subject.text : buildTextIndex(doc.body).text;
     return newAnnotation({
       source: analysis.source(),
       selector: describeSpan(text, range.start, range.end),

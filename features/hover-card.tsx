@@ -27,7 +27,7 @@ const CLOSE_DELAY_MS = 350;
 /** What the card is about: a marked span, or a selection not saved yet. */
 type Subject =
   | { kind: 'span'; spanId: string }
-  | { kind: 'draft'; start: number; end: number; quote: string; range: Range };
+  | { kind: 'draft'; start: number; end: number; quote: string; range: Range; text: string };
 
 interface OpenCard {
   subject: Subject;
@@ -42,7 +42,7 @@ interface OpenCard {
 export interface HoverCard {
   openSpan(spanId: string, options?: { pinned?: boolean; focus?: boolean; editing?: boolean }): void;
   /** Opens the editor for a range of the body's text that is not marked yet. */
-  openDraft(draft: { start: number; end: number; quote: string; range: Range }): void;
+  openDraft(draft: { start: number; end: number; quote: string; range: Range; text: string }): void;
   close(returnFocus?: boolean): void;
   state(): CardState;
   destroy(): void;
@@ -133,7 +133,7 @@ export function createHoverCard(deps: {
       const subject: AnnotationSubject =
         current.subject.kind === 'span'
           ? { span: spanOf(current.subject)! }
-          : { range: { start: current.subject.start, end: current.subject.end } };
+          : { range: { start: current.subject.start, end: current.subject.end }, text: current.subject.text };
       render(
         <Positioned anchor={() => anchorBox(current.subject)} onEscape={() => close(true)}>
           <ClaimCard

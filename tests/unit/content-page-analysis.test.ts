@@ -108,7 +108,7 @@ describe('page analysis in the content script', () => {
     const text = buildTextIndex(document.body).text;
     const start = text.indexOf('Prices rose 12 percent');
     const result = await actions.save(
-      { range: { start, end: start + 'Prices rose 12 percent'.length } },
+      { range: { start, end: start + 'Prices rose 12 percent'.length }, text },
       { verdict: 'half-true', note: '', tags: ['sidebar'], sources: [] },
     );
     expect(result.ok).toBe(true);
