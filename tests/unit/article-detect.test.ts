@@ -93,6 +93,12 @@ const ARTICLE_PAGES: Array<{ file: string; layout: string; keep: string[]; drop:
     keep: ['Volcano erupts near fishing town', 'about 4,000 residents', 'level 4 of 5', 'It was like night at seven', 'last erupted in 2015'],
     drop: ['Nikkei', 'Related coverage', 'Japan lifts warning', '111 active volcanoes', 'Man wins lottery', '50% off', 'Press Street', 'may not be published'],
   },
+  {
+    file: 'misleading-classes.html',
+    layout: 'layout classes that sound like furniture ("sidebar", "paywall", "hidden") on the article, and comments longer than it',
+    keep: ['Library opens 24 hours a day', 'around the clock from next Monday', 'more than 3,000 students', 'after 10pm'],
+    drop: ['12 comments', 'corridor', 'buy a coffee', 'bookable rooms', 'book them online', 'run by students', 'Sport'],
+  },
 ];
 
 describe('detectArticle on news layouts', () => {
