@@ -17,13 +17,12 @@
  * keeps), never attached to some other passage. Short quotes therefore need their context to agree.
  */
 import {
+  bucketOf,
   buildKgramIndex,
   findExact,
-  forEachKgram,
-  forEachOccurrence,
   kgramHash,
+  kgramHashes,
   nearestOccurrence,
-  occurrenceBound,
   K,
   type KgramIndex,
 } from './kgram-index';
@@ -160,16 +159,20 @@ function candidateWindows(page: Page, target: PreparedQuote, expected: number | 
   if (bucketVotes.length < bucketCount) bucketVotes = new Int32Array(bucketCount);
   const combined = target.prefix + target.quote + target.suffix;
   const quoteOffset = target.prefix.length;
+  const { head, next, hashAt, bucketSize, mask } = page.index;
+  const hashes = kgramHashes(combined);
   let touched = 0;
   let seeds = 0;
-  forEachKgram(combined, (offset, hash) => {
-    // Every other k-gram is plenty: an intact stretch of text shares all of them.
-    if (offset % SEED_STRIDE !== 0) return;
+  // Every other k-gram is plenty: an intact stretch of text shares all of them.
+  for (let offset = 0; offset < hashes.length; offset += SEED_STRIDE) {
+    const hash = hashes[offset]!;
     seeds++;
-    if (occurrenceBound(page.index, hash) > MAX_SEED_OCCURRENCES) return;
-    forEachOccurrence(page.index, hash, (position) => {
+    const chain = bucketOf(hash, mask);
+    if (bucketSize[chain]! > MAX_SEED_OCCURRENCES) continue;
+    for (let position = head[chain]!; position !== -1; position = next[position]!) {
+      if (hashAt[position] !== hash) continue;
       const start = position - offset + quoteOffset;
-      if (start < 0 || start >= textLength) return;
+      if (start < 0 || start >= textLength) continue;
       const bucket = start >> BUCKET_BITS;
       if (bucketVotes[bucket]!++ === 0) {
         if (touched === touchedBuckets.length) {
@@ -179,8 +182,8 @@ function candidateWindows(page: Page, target: PreparedQuote, expected: number | 
         }
         touchedBuckets[touched++] = bucket;
       }
-    });
-  });
+    }
+  }
   // A true location shares most of its k-grams; a handful of shared 8-grams is coincidence.
   const minVotes = Math.max(3, Math.floor(seeds * 0.15));
   const ranges: Window[] = [];

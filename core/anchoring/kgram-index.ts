@@ -14,8 +14,8 @@ export interface KgramIndex {
   head: Int32Array;
   next: Int32Array;
   hashAt: Int32Array;
-  /** Number of positions in each bucket: lets callers skip k-grams too common to be informative. */
-  bucketSize: Int32Array;
+  /** Number of positions in each bucket (saturating at 255): lets callers skip k-grams too common to be informative. */
+  bucketSize: Uint8Array;
   mask: number;
 }
 
@@ -41,7 +41,7 @@ export function forEachKgram(text: string, visit: (position: number, hash: numbe
   }
 }
 
-function bucketOf(hash: number, mask: number): number {
+export function bucketOf(hash: number, mask: number): number {
   // Fold the high bits in: the low bits of a polynomial hash depend mostly on the last characters.
   return (hash ^ (hash >>> 15)) & mask;
 }
@@ -52,7 +52,7 @@ export function buildKgramIndex(text: string): KgramIndex {
   while (size < positions) size <<= 1;
   const mask = size - 1;
   const head = new Int32Array(size).fill(-1);
-  const bucketSize = new Int32Array(size);
+  const bucketSize = new Uint8Array(size);
   const next = new Int32Array(positions);
   const hashAt = new Int32Array(positions);
   // Same rolling hash as forEachKgram, inlined: this loop runs once per page character.
@@ -67,7 +67,7 @@ export function buildKgramIndex(text: string): KgramIndex {
     const bucket = bucketOf(hashAt[i]!, mask);
     next[i] = head[bucket]!;
     head[bucket] = i;
-    bucketSize[bucket]! += 1;
+    if (bucketSize[bucket]! < 255) bucketSize[bucket]! += 1;
   }
   return { text, head, next, hashAt, bucketSize, mask };
 }
@@ -121,4 +121,19 @@ export function nearestOccurrence(index: KgramIndex, hash: number, lo: number, h
     if (p >= lo && index.hashAt[p] === hash && (best === -1 || Math.abs(p - target) < Math.abs(best - target))) best = p;
   }
   return best;
+}
+
+let hashBuffer = new Int32Array(512);
+
+/**
+ * The hashes of every k-gram of `text` (entry i = hash of text[i, i + K)), in a buffer reused by
+ * the next call: for hot loops that would otherwise call back per k-gram.
+ */
+export function kgramHashes(text: string): Int32Array {
+  const count = Math.max(0, text.length - K + 1);
+  if (hashBuffer.length < count) hashBuffer = new Int32Array(count * 2);
+  forEachKgram(text, (position, hash) => {
+    hashBuffer[position] = hash;
+  });
+  return hashBuffer.subarray(0, count);
 }

@@ -47,13 +47,22 @@ function foldChar(code: number, char: string): string {
 
 export function normalizeWithMap(text: string): NormalizedText {
   const out: string[] = [];
-  const map = new Int32Array(text.length * 3 + 1);
+  // Normalizing only ever shrinks text, except "…" → "...": grow the map if that happens a lot.
+  let map = new Int32Array(text.length + 16);
   let n = 0;
   let runStart = 0;
+  const reserve = (extra: number): void => {
+    if (n + extra > map.length) {
+      const grown = new Int32Array((n + extra) * 2);
+      grown.set(map);
+      map = grown;
+    }
+  };
   // Consecutive ASCII characters that need no folding are copied as one slice: most text is such.
   const flushRun = (end: number): void => {
     if (end > runStart) {
       out.push(text.slice(runStart, end));
+      reserve(end - runStart);
       for (let j = runStart; j < end; j++) map[n++] = j;
     }
   };
@@ -65,10 +74,11 @@ export function normalizeWithMap(text: string): NormalizedText {
     if (isWhitespace(code)) continue;
     const folded = foldChar(code, text[i]!);
     out.push(folded);
+    reserve(folded.length);
     for (let j = 0; j < folded.length; j++) map[n++] = i;
   }
   flushRun(text.length);
-  return { text: out.join(''), toOriginal: map.slice(0, n) };
+  return { text: out.join(''), toOriginal: map.subarray(0, n) };
 }
 
 /** The normalized form without the offset map (for selectors, which are never mapped back). */
