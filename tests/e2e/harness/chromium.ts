@@ -56,7 +56,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     if (options.offline) {
       await context.route(/.*/, (route) => {
         const url = new URL(route.request().url());
-        const local = url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:';
+        const local =
+          url.hostname === '127.0.0.1' || ['data:', 'blob:', 'chrome-extension:'].includes(url.protocol);
         return local ? route.continue() : route.abort('blockedbyclient');
       });
     }
