@@ -12,6 +12,8 @@ import type { HoverCard } from './hover-card';
 import type { PageAnalysis } from './page-analysis';
 import { pageStateOf, type PageSession } from './page-session';
 
+const MAX_EXCERPT = 2000;
+
 export function registerMessageHandlers(deps: {
   doc: Document;
   session: PageSession;
@@ -48,6 +50,10 @@ export function registerMessageHandlers(deps: {
     onMessage('getCardState', () => card.state()),
 
     onMessage('annotateSelection', () => selection.annotate()),
+
+    // "Save this page as a source" quotes the reader's selection; a source excerpt is a quote, not a copy
+    // of the page, so it is capped.
+    onMessage('getSelectedText', () => (doc.getSelection()?.toString() ?? '').trim().slice(0, MAX_EXCERPT)),
 
     onMessage('annotationTargetForClaim', async ({ data: claimId }) => {
       await analysis.ensureCurrent();
