@@ -65,8 +65,14 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     const tokenFrom = firstTokenAt(tokens, start);
     const tokenTo = firstTokenAt(tokens, end);
     let words = 0;
-    for (let k = tokenFrom; k < tokenTo; k++) if (tokens[k]!.word) words++;
-    if (isBoilerplate(claimText, words) || isQuestion(claimText)) return;
+    let letterWords = 0;
+    for (let k = tokenFrom; k < tokenTo; k++) {
+      const t = tokens[k]!;
+      if (t.word) words++;
+      if (t.word && !/\d/.test(t.text[0]!)) letterWords++;
+    }
+    // Fewer than three words made of letters: a reference ("2015; 28: 685-690."), a score, a label.
+    if (letterWords < 3 || isBoilerplate(claimText, words) || isQuestion(claimText)) return;
     const ownWords = outsideQuotes(text, start, end, unitQuotes);
     if (isQuotedQuestion(text, start, end, unitQuotes, ownWords)) return;
 
@@ -90,7 +96,11 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     if (opinion && !hasFact) return;
     let rule = ruleScore(signals);
     if (opinion) rule *= OPINION_FACTOR;
-    if (!endsWithTerminal(claimText)) rule *= FRAGMENT_FACTOR;
+    const sentence = endsWithTerminal(claimText);
+    if (!sentence) rule *= FRAGMENT_FACTOR;
+    // A fragment (headline, caption, list item, reference) needs rule evidence: the model alone is
+    // not enough to flag it.
+    if (!sentence && signals.length === 0) return;
 
     const model = options.scoreSentence ? options.scoreSentence(normalized) : undefined;
     const decision = decide(rule, model);

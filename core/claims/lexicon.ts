@@ -19,7 +19,7 @@ export const SPEECH_VERBS = set(
     'denied denies alleged alleges explained explains asserted asserts maintained maintains acknowledged ' +
     'acknowledges admitted admits declared declares stressed stresses emphasized emphasised revealed ' +
     'predicted predicts pledged promised vowed mentioned wrote writes testified concluded tweeted posted ' +
-    'stated accused accuses blamed blames disclosed',
+    'accused accuses blamed blames disclosed replied responded quipped joked',
 );
 
 /** Speech verbs that only report a claim when a that-clause follows ("researchers found that …"). */
@@ -72,7 +72,7 @@ export const CAPITALISED_STOPWORDS = set(
 export const SENTENCE_STARTERS = CAPITALISED_STOPWORDS;
 
 /** Joining words allowed inside a name: "Bank of England", "Centers for Disease Control and Prevention". */
-export const NAME_CONNECTORS = set('of for and the de del da di du la le van von bin al');
+export const NAME_CONNECTORS = set('of for on and the de del da di du la le van von bin al');
 
 /** Words that are never the unit of a count: "2 of them", "5 and 6". */
 export const FUNCTION_WORDS = set(

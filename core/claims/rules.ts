@@ -293,7 +293,8 @@ export function findStatistics(view: UnitView, from: number): RuleSignal[] {
       if (TIME_UNITS.has(nextLower) && AGO_RE.test(rest.slice(next[0].length))) continue;
       if (!label || label === 'number') {
         label = MONEY_WORDS.has(nextLower) ? 'amount of money' : 'number with unit';
-        weight = Math.max(weight, MONEY_WORDS.has(nextLower) ? 0.6 : 0.55);
+        // "16-inch laptop", "30-fold rise": a hyphenated measure describes more often than it counts.
+        weight = Math.max(weight, MONEY_WORDS.has(nextLower) ? 0.6 : next[0].startsWith('-') ? 0.4 : 0.55);
       }
       sigEnd += next[0].length;
       // A second word completes the unit ("square kilometres", "measles cases"), verbs do not.

@@ -99,11 +99,14 @@ function runBackward(text: string, tokens: readonly Token[], i: number, min: num
   return trimRun(tokens, { from, to: i });
 }
 
-/** Drops sentence openers, weekdays and months at the start and connectors at the end of a name. */
+/**
+ * Drops sentence openers, weekdays and months at either end and connectors at the end of a name:
+ * "On Monday Putin" → "Putin", "Putin on Monday" → "Putin".
+ */
 function trimRun(tokens: readonly Token[], run: Run): Run | null {
   let { from, to } = run;
   while (from <= to && (CAPITALISED_STOPWORDS.has(tokens[from]!.text) || !tokens[from]!.word)) from++;
-  while (to >= from && NAME_CONNECTORS.has(tokens[to]!.text)) to--;
+  while (to >= from && (NAME_CONNECTORS.has(tokens[to]!.text) || CAPITALISED_STOPWORDS.has(tokens[to]!.text))) to--;
   return from <= to ? { from, to } : null;
 }
 
@@ -198,10 +201,14 @@ export function subjectAfter(text: string, tokens: readonly Token[], from: numbe
     }
     return mentionOf(text, tokens, run, 'name');
   }
-  // "a senior official", "the health ministry": up to two describing words before the source noun.
+  // "a senior official", "the health ministry": up to two describing words before the source noun;
+  // "a 2018 survey by Jane Roe": the name after "by" is the source.
   for (let j = i; j <= Math.min(max, i + 2); j++) {
     const t = tokens[j]!;
-    if (SOURCE_NOUNS.has(t.text.toLowerCase())) return mentionOf(text, tokens, { from: i, to: j }, 'source');
+    if (SOURCE_NOUNS.has(t.text.toLowerCase())) {
+      const by = tokens[j + 1]?.text === 'by' && j + 2 <= max ? runForward(text, tokens, j + 2, max) : null;
+      return by ? mentionOf(text, tokens, by, 'name') : mentionOf(text, tokens, { from: i, to: j }, 'source');
+    }
     if (!t.word || FUNCTION_WORDS.has(t.text.toLowerCase())) break;
   }
   return null;

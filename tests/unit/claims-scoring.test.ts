@@ -63,6 +63,8 @@ describe('detectClaims with a scoreSentence model', () => {
       'date 2019-09-18 (@imziishan)',
       'I think this is a great idea.',
       'Photo by Jane Doe/Getty Images',
+      '2015; 28: 685-690.',
+      '[2] Joint Commission National Patient Safety Goal: Alarm Management',
     ].join('\n');
     expect(detectClaims(text, { scoreSentence: constant(1) })).toEqual([]);
   });
