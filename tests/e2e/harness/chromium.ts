@@ -160,6 +160,9 @@ export function wrapPage(page: Page): PageHandle {
       await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
     },
     bringToFront: () => toFront(page),
+    async setInputFile(selector, file) {
+      await page.setInputFiles(selector, file);
+    },
     async addScript(file) {
       await page.addScriptTag({ path: file });
     },

@@ -158,6 +158,11 @@ function wrapPage(page: Page, { foreground: takesFocus = true } = {}): PageHandl
       await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
     bringToFront: () => toFront(page),
+    async setInputFile(selector, file) {
+      const input = await page.waitForSelector(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    },
     async addScript(file) {
       await page.addScriptTag({ path: file });
     },

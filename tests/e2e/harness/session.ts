@@ -32,6 +32,8 @@ export interface PageHandle {
    * be visible without input (a background tab does not animate, e.g. smooth scrolling).
    */
   bringToFront(): Promise<void>;
+  /** Choose a file in an <input type=file>, as the file chooser would. */
+  setInputFile(selector: string, file: string): Promise<void>;
   /** Add a script file to the page's own world (the bench injects Readability this way). */
   addScript(file: string): Promise<void>;
   close(): Promise<void>;
