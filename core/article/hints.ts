@@ -14,7 +14,7 @@ const FURNITURE_ROLES = new Set([
 ]);
 
 /** Names of comment threads. */
-const COMMENTS = /comment|disqus|replies/i;
+const COMMENTS = /comment|disqus|replies/;
 
 /**
  * Names of page furniture. Authors also use these words for layout and state ("has-sidebar",
@@ -24,7 +24,7 @@ const COMMENTS = /comment|disqus|replies/i;
  * ("ad-slot" but not "header-shadow"… nor "load", "bad").
  */
 const FURNITURE_PART =
-  /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|mostread|most-read|signup|sign-up|login|skiplink|skip-link|tooltip|popover|hovercard|rollover|copyright|disclaimer|recommend|discussion|responses|respond|skyscraper|shoutbox|agegate|donat|membership|feedback/i;
+  /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|mostread|most-read|signup|sign-up|login|skiplink|skip-link|tooltip|popover|hovercard|rollover|copyright|disclaimer|recommend|discussion|responses|respond|skyscraper|shoutbox|agegate|donat|membership|feedback/;
 
 const FURNITURE_WORDS = new Set([
   'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'banner', 'byline', 'caption',
@@ -35,7 +35,7 @@ const FURNITURE_WORDS = new Set([
 ]);
 
 function hasFurnitureWord(names: string): boolean {
-  for (const word of names.toLowerCase().split(/[^a-z0-9]+/)) if (FURNITURE_WORDS.has(word)) return true;
+  for (const word of names.split(/[^a-z0-9]+/)) if (FURNITURE_WORDS.has(word)) return true;
   return false;
 }
 
@@ -69,8 +69,9 @@ export function furnitureHint(element: Element, names: Map<string, FurnitureHint
 }
 
 function nameHint(key: string): FurnitureHint {
-  // camelCase words split ("newsCaption" → "news-Caption") so that word rules see them.
-  const names = key.replace(/([a-z])([A-Z])/g, '$1-$2');
+  // camelCase words split ("newsCaption" → "news-caption") so that word rules see them; then one
+  // lower-casing instead of case-insensitive patterns, which are slower.
+  const names = key.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
   if (COMMENTS.test(names)) return FurnitureHint.Certain;
   return FURNITURE_PART.test(names) || hasFurnitureWord(names) ? FurnitureHint.Named : FurnitureHint.None;
 }
