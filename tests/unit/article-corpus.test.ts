@@ -9,8 +9,8 @@ import { detectArticle } from '../../core/article/detect-article';
 import { articleText } from '../../core/article/article-text';
 import { scoreCorpus, scorePage } from '../../tools/lib/shingle-score';
 
-/** Just under the F1 measured on these pages when the detector was last tuned (see the commit log). */
-const MIN_FIXTURE_F1 = 0.98;
+/** Just under the F1 measured on these pages when the detector was last tuned: 0.9892 (P 0.9857, R 0.9926). */
+const MIN_FIXTURE_F1 = 0.985;
 
 const DIR = resolve('tests/fixtures/articles');
 const truth = JSON.parse(readFileSync(resolve(DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
