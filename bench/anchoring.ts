@@ -7,7 +7,8 @@
  * positions shift and most quotes need the fuzzy path); and 500 orphans whose paragraphs were
  * removed — by ClaimLens's anchoring and by a baseline implementing the best-known web annotator's
  * approach, on the same DOM and selectors. Each timing covers the whole job: building the text index
- * from the DOM, anchoring the batch, and making DOM ranges. Reported: median of N runs (default 7).
+ * from the DOM, anchoring the batch, and making DOM ranges. Reported: median of N runs (default 7),
+ * after one untimed warm-up run.
  *
  * "Right": the anchored span overlaps the annotation's true span in the current text with
  * intersection / union ≥ 0.8 (the true span follows the original words through the edits; a
@@ -21,6 +22,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { loadavg } from 'node:os';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { normalize } from '../core/anchoring/normalize';
@@ -206,8 +208,11 @@ ${articleHtml('edited', edited.pageParagraphs, 2)}
     console.log(`${name}: ClaimLens is ${r.speedupVsBaseline}× faster than the baseline`);
   }
   console.log(`core/anchoring bundle: ${size.minified} B minified, ${size.gzipped} B gzipped`);
+  console.log(`load average (1 min) at the end: ${loadavg()[0]!.toFixed(1)}`);
   const output = {
     generatedAt: new Date().toISOString(),
+    // The machine is shared: the 1-minute load average at the end of the run, to read timings by.
+    loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
     browser: 'chromium (playwright-core, headless)',
     runs: RUNS,
     textLength: corpus.textLength,

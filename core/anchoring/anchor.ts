@@ -1,20 +1,23 @@
 /**
- * Re-anchoring stored selectors onto a page's current text.
+ * Re-anchoring stored selectors onto a page's current text, many annotations at once.
  *
  * Order of attempts for each annotation, cheapest first:
- *  1. the stored position, if the text there still equals the quote;
- *  2. exact occurrences of the (normalized) quote, found through a k-gram hash index of the page
- *     and told apart by how well the stored prefix/suffix agree and by distance from the expected
- *     position;
- *  3. approximate occurrences: k-grams of prefix + quote + suffix vote for where the quote starts
- *     ("diagonals"), and only the few best-voted small windows — plus the window at the expected
- *     position — are verified with a bounded edit-distance search (Myers' bit-parallel algorithm).
- * The expected position is the stored one shifted by the displacement measured on nearby
- * annotations that were found exactly, so an inserted paragraph doesn't make every hint wrong.
+ *  1. the stored position, if the text there still equals the quote (no other work at all);
+ *  2. exact occurrences of the normalized quote (see normalize.ts), found through a k-gram hash
+ *     index of the page built once per batch, and told apart by prefix/suffix agreement and by
+ *     distance from the expected position;
+ *  3. in place: the quote's first and last k-grams looked up near the expected position, and the
+ *     span between them verified with one edit-distance pass (most edits change a word inside);
+ *  4. anywhere: k-grams of prefix + quote + suffix vote for where the quote starts, and only the
+ *     few best-voted small windows are verified with a bounded edit-distance search (myers.ts).
+ * The expected position is the stored one shifted like the nearest annotations already found
+ * (median of three), and annotations are resolved in page order, so an inserted paragraph doesn't
+ * make every position hint wrong.
  *
  * Each candidate is scored on quote, prefix, suffix and position agreement, and accepted only under
  * strict thresholds: an annotation whose text is gone must come back null (an orphan the caller
- * keeps), never attached to some other passage. Short quotes therefore need their context to agree.
+ * keeps), never attached to some other passage. Short quotes therefore need their context to agree,
+ * and a match far from where the passage should be needs a nearly intact quote and context.
  */
 import {
   bucketOf,
@@ -31,7 +34,7 @@ import { bestMatches, globalDistance, sharedPattern } from './myers';
 import { clipContext, prefixErrors, suffixErrors } from './context-distance';
 import { positionSelectorOf, quoteSelectorOf, type Anchor, type Selector } from './selectors';
 
-/** Quotes at least this long (normalized characters) identify their passage without context. */
+/** Verbatim quotes at least this long (normalized characters) need only one side of context to agree. */
 const LONG_QUOTE = 28;
 /** At most this share of the quote may differ for a fuzzy match to be considered at all. */
 const MAX_QUOTE_ERROR_RATE = 0.4;
@@ -68,14 +71,13 @@ interface Judged extends Candidate {
 
 /** The page text in matching form, built lazily: a batch whose positions all check out never needs it. */
 interface Page {
-  original: string;
   normalized: NormalizedText;
   index: KgramIndex;
 }
 
 function preparePage(text: string): Page {
   const normalized = normalizeWithMap(text);
-  return { original: text, normalized, index: buildKgramIndex(normalized.text) };
+  return { normalized, index: buildKgramIndex(normalized.text) };
 }
 
 /**

@@ -86,18 +86,21 @@ export function forEachOccurrence(index: KgramIndex, hash: number, visit: (posit
 
 /** All start positions of `pattern` (length ≥ K) in the indexed text, ascending. */
 export function findExact(index: KgramIndex, pattern: string): number[] {
-  // Look up the rarest of the pattern's k-grams, then check the whole pattern at each hit.
+  // Look up the rarest of a few of the pattern's k-grams (start, middle, end), then check the
+  // whole pattern at each of its occurrences.
   let bestOffset = 0;
   let bestHash = 0;
   let bestCount = Infinity;
-  forEachKgram(pattern, (offset, hash) => {
+  const last = pattern.length - K;
+  for (const offset of [0, last >> 1, last]) {
+    const hash = kgramHash(pattern, offset);
     const count = occurrenceBound(index, hash);
     if (count < bestCount) {
       bestCount = count;
       bestOffset = offset;
       bestHash = hash;
     }
-  });
+  }
   const found: number[] = [];
   if (bestCount === 0) return found;
   forEachOccurrence(index, bestHash, (position) => {

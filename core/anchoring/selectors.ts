@@ -15,7 +15,11 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
-/** Where an annotation landed; `exact` is false when the quote was found only approximately. */
+/**
+ * Where an annotation landed, in offsets of the text it was anchored on. `exact` is true when the
+ * quote is there verbatim up to whitespace, letter case and quote/dash style; false when it was
+ * found only approximately (words changed), or when only a position selector was given.
+ */
 export interface Anchor {
   start: number;
   end: number;
