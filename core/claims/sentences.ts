@@ -37,11 +37,41 @@ export interface Segmentation {
   blocks: Span[];
 }
 
-let segmenter: Intl.Segmenter | null = null;
+type SentenceBreaker = (text: string) => Iterable<{ index: number; segment: string }>;
 
-function sentenceSegmenter(): Intl.Segmenter {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-  return segmenter;
+let breaker: SentenceBreaker | null = null;
+
+/**
+ * Intl.Segmenter where the browser has it (Chrome 87+, Firefox 125+); otherwise a plain breaker after
+ * sentence punctuation and space. The repairs below apply to either.
+ */
+function sentenceBreaker(): SentenceBreaker {
+  if (breaker) return breaker;
+  if (typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function') {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    breaker = (text) => segmenter.segment(text);
+  } else breaker = punctuationBreaks;
+  return breaker;
+}
+
+const PUNCTUATION_BREAK_RE = /[.!?\u2026]+["\u201d\u2019\u00bb)\]]*\s+|\n/g;
+
+export function punctuationBreaks(text: string): Array<{ index: number; segment: string }> {
+  const out: Array<{ index: number; segment: string }> = [];
+  let at = 0;
+  PUNCTUATION_BREAK_RE.lastIndex = 0;
+  for (let m = PUNCTUATION_BREAK_RE.exec(text); m; m = PUNCTUATION_BREAK_RE.exec(text)) {
+    const end = m.index + m[0].length;
+    out.push({ index: at, segment: text.slice(at, end) });
+    at = end;
+  }
+  if (at < text.length) out.push({ index: at, segment: text.slice(at) });
+  return out;
+}
+
+/** For tests: forget the chosen breaker, so the next call picks again (e.g. without Intl.Segmenter). */
+export function resetSentenceBreaker(): void {
+  breaker = null;
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f;
@@ -226,7 +256,7 @@ function segmentChunk(chunk: string): Span[] {
     }
     const window = chunk.slice(from, to);
     const pieces: Span[] = [];
-    for (const seg of sentenceSegmenter().segment(window)) {
+    for (const seg of sentenceBreaker()(window)) {
       const piece = trimSpan(window, seg.index, seg.index + seg.segment.length);
       if (piece) pieces.push(piece);
     }

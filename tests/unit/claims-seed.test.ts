@@ -33,3 +33,19 @@ describe('seed article (000_ce1b8838b0f80949)', () => {
     expect(first?.signals.some((s) => s.text.includes('September'))).toBe(false);
   });
 });
+
+describe('seed without Intl.Segmenter', () => {
+  it('finds the same claims with the punctuation fallback', async () => {
+    const { resetSentenceBreaker } = await import('../../core/claims/sentences');
+    const withSegmenter = detectClaims(SEED_TEXT).map((c) => [c.id, c.kinds, c.speaker]);
+    const original = Intl.Segmenter;
+    try {
+      Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true, writable: true });
+      resetSentenceBreaker();
+      expect(detectClaims(SEED_TEXT).map((c) => [c.id, c.kinds, c.speaker])).toEqual(withSegmenter);
+    } finally {
+      Object.defineProperty(Intl, 'Segmenter', { value: original, configurable: true, writable: true });
+      resetSentenceBreaker();
+    }
+  });
+});

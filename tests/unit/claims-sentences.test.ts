@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes, splitSentences } from '../../core/claims/sentences';
+import { findQuotes, punctuationBreaks, resetSentenceBreaker, splitSentences } from '../../core/claims/sentences';
 
 const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -52,5 +52,28 @@ describe('findQuotes', () => {
     ['an unpaired mark is ignored', 'He is 6" tall and "fine', []],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected);
+  });
+});
+
+describe('without Intl.Segmenter (older browsers)', () => {
+  it('falls back to punctuation breaks and still repairs them', () => {
+    const original = Intl.Segmenter;
+    try {
+      Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true, writable: true });
+      resetSentenceBreaker();
+      expect(sentences('The head, Col. Gen. Mikhail Mizintsev, said so. "We believe. The region," he said. Next one?')).toEqual([
+        'The head, Col. Gen. Mikhail Mizintsev, said so.',
+        '"We believe. The region," he said.',
+        'Next one?',
+      ]);
+    } finally {
+      Object.defineProperty(Intl, 'Segmenter', { value: original, configurable: true, writable: true });
+      resetSentenceBreaker();
+    }
+  });
+
+  it('breaks after sentence punctuation and spaces, and at line breaks', () => {
+    const text = 'One. Two!  Three?" Four\nFive';
+    expect(punctuationBreaks(text).map((b) => b.segment)).toEqual(['One. ', 'Two!  ', 'Three?" ', 'Four\n', 'Five']);
   });
 });
