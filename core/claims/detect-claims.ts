@@ -59,7 +59,7 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     while (quoteCursor < quotes.length && quotes[quoteCursor]!.open < start) quoteCursor++;
     const unitQuotes: QuoteSpan[] = [];
     for (let q = quoteCursor; q < quotes.length && quotes[q]!.open < end; q++) {
-      if (quotes[q]!.close < end) unitQuotes.push(quotes[q]!);
+      if (quotes[q]!.close <= end) unitQuotes.push(quotes[q]!); // an open-ended quotation ends with the unit
     }
 
     const tokenFrom = firstTokenAt(tokens, start);

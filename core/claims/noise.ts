@@ -57,7 +57,7 @@ export function outsideQuotes(text: string, start: number, end: number, quotes: 
   let out = '';
   let at = start;
   for (const q of quotes) {
-    if (q.open < at || q.close >= end) continue;
+    if (q.open < at || q.close > end) continue;
     out += text.slice(at, q.open + 1) + ' '.repeat(q.close - q.open - 1);
     at = q.close;
   }
@@ -71,7 +71,7 @@ export function isOpinion(ownWords: string): boolean {
 
 /** A quoted question with only its attribution around it: '"Will the camp close?" he asked.' */
 export function isQuotedQuestion(text: string, start: number, end: number, quotes: readonly QuoteSpan[], ownWords: string): boolean {
-  const inside = quotes.filter((q) => q.open >= start && q.close < end);
+  const inside = quotes.filter((q) => q.open >= start && q.close <= end);
   if (inside.length === 0) return false;
   const allQuestions = inside.every((q) => /\?\s*$/.test(text.slice(q.open + 1, q.close)));
   return allQuestions && wordCount(ownWords) <= 6;

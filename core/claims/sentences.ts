@@ -25,6 +25,11 @@ export interface Span {
 export interface QuoteSpan {
   open: number;
   close: number;
+  /**
+   * A quotation that continues into the next paragraph (news style: no closing mark at the paragraph
+   * end, the next paragraph reopens it). `close` is then the block's end, not a mark.
+   */
+  openEnded?: true;
 }
 
 export interface Segmentation {
@@ -152,7 +157,18 @@ export function findQuotes(text: string, block: Span): QuoteSpan[] {
       single = -1;
     }
   }
+  // A double quote still open at the end of the block continues in the next paragraph when it opened
+  // a sentence (at the block start or after sentence punctuation); a stray mark elsewhere is ignored.
+  for (const open of [straight, curly, guillemet]) {
+    if (open >= 0 && startsSentence(text, open, block.start)) quotes.push({ open, close: block.end, openEnded: true });
+  }
   return quotes.sort((a, b) => a.open - b.open);
+}
+
+function startsSentence(text: string, i: number, blockStart: number): boolean {
+  let j = i - 1;
+  while (j >= blockStart && /\s/.test(text[j]!)) j--;
+  return j < blockStart || (/[.!?:]/.test(text[j]!) && j < i - 1);
 }
 
 function opensHere(text: string, i: number, blockStart: number): boolean {

@@ -76,3 +76,25 @@ describe('not claims, even with a trigger in them', () => {
     expect(claim?.text).toBe('Officials said 12 people were killed on Monday.');
   });
 });
+
+describe('quotations over several paragraphs', () => {
+  const text = [
+    '"We are rebuilding 40 schools this year," Governor Ann Lee said on Monday. "The money is there, and the workers are there.',
+    '"What we need now is time, and patience from parents."',
+    'Critics said the plan was late.',
+  ].join('\n');
+  const claims = detectClaims(text);
+
+  it('keeps the open-ended quotation of the first paragraph together and gives it the speaker', () => {
+    const claim = claims.find((c) => c.text.startsWith('"The money is there'));
+    expect(claim?.text).toBe('"The money is there, and the workers are there.');
+    expect(claim?.kinds).toContain('quote');
+    expect(claim?.speaker).toBe('Governor Ann Lee');
+  });
+
+  it('carries the speaker into the next paragraph of the same quotation', () => {
+    const claim = claims.find((c) => c.text.startsWith('"What we need now'));
+    expect(claim?.kinds).toContain('quote');
+    expect(claim?.speaker).toBe('Governor Ann Lee');
+  });
+});
