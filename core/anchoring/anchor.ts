@@ -30,7 +30,7 @@ import {
   type KgramIndex,
 } from './kgram-index';
 import { normalize, normalizeWithMap, normalizedOffsetOf, type NormalizedText } from './normalize';
-import { bestMatches, globalDistance, sharedPattern } from './myers';
+import { anchoredDistances, bestMatches, globalDistance, sharedPattern } from './myers';
 import { clipContext, prefixErrors, suffixErrors } from './context-distance';
 import { positionSelectorOf, quoteSelectorOf, type Anchor, type Selector } from './selectors';
 
@@ -275,6 +275,74 @@ function inPlaceCandidates(page: Page, target: PreparedQuote, expected: number):
 /** Distance (normalized characters) from the expected start within which a match counts as "in place". */
 const nearDistance = (quoteLength: number): number => 64 + (quoteLength >> 2);
 
+/** How far (normalized characters) an approximate match's edges may move outwards when refined. */
+const EDGE_REACH = 12;
+
+/** Characters compared at each edge to decide whether it needs refining. */
+const EDGE_CHECK = 4;
+
+/** Whether `text[at, at + EDGE_CHECK)` equals `quote[from, from + EDGE_CHECK)`. */
+function agreesAt(text: string, at: number, quote: string, from: number): boolean {
+  if (at < 0 || from < 0 || at + EDGE_CHECK > text.length || from + EDGE_CHECK > quote.length) return false;
+  for (let k = 0; k < EDGE_CHECK; k++) if (text.charCodeAt(at + k) !== quote.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/**
+ * Moves the edges of an approximate match outwards where quote + context agree better. When the
+ * word at a quote's edge was replaced, the cheapest alignment of the quote alone simply leaves that
+ * word out; the stored prefix/suffix say where the passage really begins and ends.
+ */
+function refineEdges(page: Page, target: PreparedQuote, c: Candidate): Candidate {
+  if (c.quoteErrors === 0) return c;
+  const text = page.normalized.text;
+  const quote = target.quote;
+  const pattern = sharedPattern(quote);
+  let { start, end, quoteErrors } = c;
+  // An edge where the quote's outermost characters are found verbatim is already right.
+  const endSure = agreesAt(text, end - EDGE_CHECK, quote, quote.length - EDGE_CHECK);
+  const startSure = agreesAt(text, start, quote, 0);
+  // End: distances of the quote against text[start, end + d), plus the suffix after end + d.
+  const endReach = Math.min(EDGE_REACH, text.length - end);
+  if (!endSure && endReach > 0 && target.suffix.length > 0) {
+    const span = end - start;
+    const scores = anchoredDistances(pattern, text, start, 1, span + endReach);
+    let bestCost = quoteErrors + suffixErrors(target.suffix, text, end);
+    let bestEnd = end;
+    for (let d = 1; d <= endReach; d++) {
+      const cost = scores[span + d - 1]! + suffixErrors(target.suffix, text, end + d);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestEnd = end + d;
+      }
+    }
+    if (bestEnd !== end) {
+      quoteErrors = scores[bestEnd - start - 1]!;
+      end = bestEnd;
+    }
+  }
+  // Start: the same, backwards from the (refined) end, with the prefix before start - d.
+  const startReach = Math.min(EDGE_REACH, start);
+  if (!startSure && startReach > 0 && target.prefix.length > 0) {
+    const span = end - start;
+    const scores = anchoredDistances(pattern, text, end, -1, span + startReach);
+    let bestCost = quoteErrors + prefixErrors(target.prefix, text, start);
+    let bestStart = start;
+    for (let d = 1; d <= startReach; d++) {
+      const cost = scores[span + d - 1]! + prefixErrors(target.prefix, text, start - d);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestStart = start - d;
+      }
+    }
+    if (bestStart !== start) {
+      quoteErrors = scores[end - bestStart - 1]!;
+      start = bestStart;
+    }
+  }
+  return { start, end, quoteErrors };
+}
+
 /** Scores a candidate and decides whether the evidence is strong enough to anchor there. */
 function judge(page: Page, target: PreparedQuote, candidate: Candidate, expected: number | undefined): Judged {
   const text = page.normalized.text;
@@ -404,13 +472,13 @@ export function anchorMany(text: string, targets: ReadonlyArray<readonly Selecto
     }
     // Most edited passages are still where the displacement says: check there first, cheaply.
     if (expected !== undefined) {
-      const inPlace = best(inPlaceCandidates(page, target, expected).map((c) => judge(page, target, c, expected)));
+      const inPlace = best(inPlaceCandidates(page, target, expected).map((c) => judge(page, target, refineEdges(page, target, c), expected)));
       if (inPlace) chosen = best(chosen ? [chosen, inPlace] : [inPlace]);
     }
     // A verbatim occurrence far from where the passage should be may be a stray repeat while the
     // real passage, edited, sits in place: let the fuzzy matches compete with it.
     if (!chosen || !chosen.near) {
-      const fuzzyJudged = fuzzyCandidates(page, target, expected).map((c) => judge(page, target, c, expected));
+      const fuzzyJudged = fuzzyCandidates(page, target, expected).map((c) => judge(page, target, refineEdges(page, target, c), expected));
       chosen = best(chosen ? [chosen, ...fuzzyJudged] : fuzzyJudged);
     }
     results[i] = chosen ? toAnchor(page, chosen) : null;

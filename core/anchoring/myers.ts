@@ -195,3 +195,27 @@ export function globalDistance(p: CompiledPattern, text: string, from: number, t
   }
   return score;
 }
+
+let scoreBuffer = new Int32Array(512);
+
+/**
+ * Edit distances between the whole pattern and the text spans that start at `at` (step +1) or end
+ * at `at` (step -1, the pattern read backwards too) and take in 1, 2, … `count` characters: entry
+ * k-1 is the distance for k characters. One pass gives every candidate edge at once. The returned
+ * array is reused by the next call.
+ */
+export function anchoredDistances(p: CompiledPattern, text: string, at: number, step: 1 | -1, count: number): Int32Array {
+  const { blocks } = p;
+  const ascii = step === 1 ? p.ascii : p.asciiReversed;
+  const other = step === 1 ? p.other : p.otherReversed;
+  const lastBit = 1 << ((p.length - 1) % W);
+  if (scoreBuffer.length < count) scoreBuffer = new Int32Array(count * 2);
+  resetColumn(blocks);
+  let score = p.length;
+  for (let k = 0; k < count; k++) {
+    const code = text.charCodeAt(step === 1 ? at + k : at - 1 - k);
+    score += code < 128 ? advance(ascii, code * blocks, blocks, lastBit, 1) : advance(other.get(code) ?? EMPTY, 0, blocks, lastBit, 1);
+    scoreBuffer[k] = score;
+  }
+  return scoreBuffer.subarray(0, count);
+}
