@@ -19,7 +19,7 @@ export const SPEECH_VERBS = set(
     'denied denies alleged alleges explained explains asserted asserts maintained maintains acknowledged ' +
     'acknowledges admitted admits declared declares stressed stresses emphasized emphasised revealed ' +
     'predicted predicts pledged promised vowed mentioned wrote writes testified concluded tweeted posted ' +
-    'accused accuses blamed blames disclosed replied responded quipped joked',
+    'accused accuses blamed blames disclosed replied responded quipped joked urged urges',
 );
 
 /** Speech verbs that only report a claim when a that-clause follows ("researchers found that …"). */
@@ -45,7 +45,8 @@ export const SOURCE_NOUNS = set(
     'researchers scientists analysts report study statement government agency witnesses residents ' +
     'prosecutors investigators doctors economists sources survey data figures court judge lawyer lawyers ' +
     'critics activists observers department office organization organisation company group paper ' +
-    'minister president spokesmen representatives officers commission committee army military',
+    'minister president spokesmen representatives officers commission committee army military ambassador ' +
+    'envoy chief head leader director secretary commissioner',
 );
 
 /** Titles written as abbreviations before a name: the sentence never ends at "Gen." in "Col. Gen. Ivan". */

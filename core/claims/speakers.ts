@@ -155,10 +155,25 @@ export function subjectBefore(text: string, tokens: readonly Token[], verb: numb
     if (i === min && SOURCE_NOUNS.has(lower)) return sourceEndingAt(text, tokens, i, min);
     if (i === min && PRONOUNS.has(lower)) return mentionOf(text, tokens, { from: i, to: i }, 'pronoun');
     const run = runBackward(text, tokens, i, min);
-    return run ? mentionOf(text, tokens, run, 'name') : null;
+    if (!run) return null;
+    return sourceWithName(text, tokens, run, min) ?? mentionOf(text, tokens, run, 'name');
   }
   if (PRONOUNS.has(lower) && t.word) return mentionOf(text, tokens, { from: i, to: i }, 'pronoun');
   return sourceEndingAt(text, tokens, i, min);
+}
+
+const PREPOSITIONS = new Set(['to', 'of', 'for', 'at', 'from', 'in', 'on']);
+const isPreposition = (t: Token | undefined): boolean => !!t && PREPOSITIONS.has(t.text);
+
+/**
+ * "China's ambassador to Britain said": a name after a preposition belongs to the source noun before
+ * it; the speaker is the whole phrase. Returns null when the name stands alone.
+ */
+function sourceWithName(text: string, tokens: readonly Token[], run: Run, min: number): Mention | null {
+  const prep = run.from - 1;
+  if (prep - 1 < min || !isPreposition(tokens[prep])) return null;
+  const source = sourceEndingAt(text, tokens, prep - 1, min);
+  return source ? { ...source, text: text.slice(source.start, tokens[run.to]!.end), end: tokens[run.to]!.end } : null;
 }
 
 /**
@@ -171,10 +186,12 @@ function appositiveSubject(text: string, tokens: readonly Token[], comma: number
   const run = isCapitalised(tokens[last]) ? runBackward(text, tokens, last, min) : null;
   const before = run ? tokens[run.from - 1] : undefined;
   if (run && (run.from === min || before?.text === ',' || before?.text === '(')) return mentionOf(text, tokens, run, 'name');
-  // A description: find the comma that opens it and take the name before that comma.
+  // A description ("the WHO regional director for Europe", "Hong Kong's new police commissioner"):
+  // find the comma that opens it and take the name before that comma.
+  const describes = !run || /^(?:the|a|an)$/i.test(tokens[(run?.from ?? last) - 1]?.text ?? '') || isPreposition(before);
   for (let k = last - 1; k >= Math.max(min, comma - 16); k--) {
     if (tokens[k]!.text !== ',') continue;
-    if (!/^(?:the|a|an|who|its|his|her|their)$/i.test(tokens[k + 1]!.text)) break;
+    if (!describes && !/^(?:the|a|an|who|its|his|her|their)$/i.test(tokens[k + 1]!.text)) break;
     const name = isCapitalised(tokens[k - 1]) ? runBackward(text, tokens, k - 1, min) : null;
     if (name) return mentionOf(text, tokens, name, 'name');
     break;
