@@ -6,7 +6,7 @@
  */
 import type { DetectedArticle } from './types';
 import { measurePage, type ElementStats, type PageStats } from './page-stats';
-import { findHeadline } from './headline';
+import { findHeadline, titleHeading } from './headline';
 import { isMarkedArticleBody } from './hints';
 import { isBlockElement } from '../text/text-index';
 
@@ -42,12 +42,24 @@ function rootScore(element: Element, s: ElementStats): number {
   return prose - CLUTTER_COST * clutter - FURNITURE_COST * s.furnitureText;
 }
 
-function chooseRoot(page: PageStats, body: Element): Element | null {
+/** How much text may lie between the page's headline and the start of its article. */
+const NEAR_HEADLINE = 600;
+/** Candidates next to the page's headline (containing it, or starting just after it) score this much more… */
+const HEADLINE_BONUS = 1.5;
+/** …and candidates that are not, this much less: on pages with several texts, the headline's is the article. */
+const AWAY_FROM_HEADLINE = 0.5;
+
+function chooseRoot(page: PageStats, anchor: Element | null): Element | null {
+  const a = anchor ? page.stats.get(anchor) : undefined;
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, s] of page.stats) {
     if (s.inFurniture) continue;
-    const score = rootScore(element, s);
+    let score = rootScore(element, s);
+    if (a && score > 0) {
+      const near = s.order < a.order ? s.end >= a.order : s.textBefore - (a.textBefore + a.text) <= NEAR_HEADLINE;
+      score *= near ? HEADLINE_BONUS : AWAY_FROM_HEADLINE;
+    }
     // Ties go to the later (deeper) element: the tighter container.
     if (score >= bestScore && articleProse(s) > 0) {
       best = element;
@@ -173,7 +185,7 @@ export function detectArticle(doc: Document): DetectedArticle | null {
   const body = doc.body;
   if (!body) return null;
   const page = measurePage(body);
-  const root = chooseRoot(page, body);
+  const root = chooseRoot(page, titleHeading(doc, page));
   if (!root) return null;
   const rootStats = page.stats.get(root)!;
   const prose = articleProse(rootStats);

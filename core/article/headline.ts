@@ -16,10 +16,38 @@ function overlap(heading: string[], title: Set<string>): number {
   return hits / heading.length;
 }
 
-export function findHeadline(doc: Document, root: Element, page: PageStats): Element | null {
+/** The words of what the page calls itself: og:title, else <title>. */
+function titleWords(doc: Document): Set<string> {
   const titleText =
     doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '';
-  const title = new Set(words(titleText));
+  return new Set(words(titleText));
+}
+
+/**
+ * The page's own headline before any root is chosen: an h1 (else h2) that says what the title says,
+ * or null when none does clearly. The detector looks for the article next to it.
+ */
+export function titleHeading(doc: Document, page: PageStats): Element | null {
+  const title = titleWords(doc);
+  if (title.size === 0) return null;
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const heading of doc.querySelectorAll('h1, h2')) {
+    const s = page.stats.get(heading);
+    if (!s || s.hard || s.text === 0) continue;
+    const text = words(heading.textContent ?? '');
+    if (overlap(text, title) < 0.8 || overlap([...title], new Set(text)) < 0.5) continue;
+    const score = overlap(text, title) + (heading.tagName.toUpperCase() === 'H1' ? 0.3 : 0);
+    if (score > bestScore) {
+      best = heading;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function findHeadline(doc: Document, root: Element, page: PageStats): Element | null {
+  const title = titleWords(doc);
   const rootStats = page.stats.get(root)!;
   let best: Element | null = null;
   let bestScore = 0;

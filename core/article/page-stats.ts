@@ -33,6 +33,8 @@ export interface ElementStats {
   furniture: boolean;
   /** This element or one of its ancestors is furniture. */
   inFurniture: boolean;
+  /** Visible characters before the element in document order. */
+  textBefore: number;
   /** Document order of the element and of its last descendant. */
   order: number;
   end: number;
@@ -77,7 +79,7 @@ function isClosing(code: number): boolean {
 function newStats(parent: ElementStats | null, order: number): ElementStats {
   return {
     parent, text: 0, link: 0, prose: 0, furnitureProse: 0, furnitureText: 0, furnitureLink: 0, proseRuns: 0, linkRuns: 0, furnitureLinkRuns: 0,
-    longestRun: 0, hard: false, named: false, furniture: false, inFurniture: false, order, end: order,
+    longestRun: 0, hard: false, named: false, furniture: false, inFurniture: false, textBefore: 0, order, end: order,
   };
 }
 
@@ -87,6 +89,7 @@ export function measurePage(root: Element): PageStats {
   const elements: Element[] = [];
   const hintsByName = new Map<string, FurnitureHint>();
   let order = 0;
+  let textSoFar = 0;
 
   const flush = (run: Run, into: ElementStats): void => {
     if (run.chars === 0) return;
@@ -110,6 +113,7 @@ export function measurePage(root: Element): PageStats {
       return;
     }
     const own = newStats(parent, order++);
+    own.textBefore = textSoFar;
     stats.set(element, own);
     elements.push(element);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
@@ -143,6 +147,7 @@ export function measurePage(root: Element): PageStats {
           if (!isClosing(code)) last = code;
         }
         own.text += chars;
+        textSoFar += chars;
         if (linked) own.link += chars;
         myRun.chars += chars;
         if (linked) myRun.link += chars;

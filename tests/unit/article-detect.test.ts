@@ -99,6 +99,12 @@ const ARTICLE_PAGES: Array<{ file: string; layout: string; keep: string[]; drop:
     keep: ['Library opens 24 hours a day', 'around the clock from next Monday', 'more than 3,000 students', 'after 10pm'],
     drop: ['12 comments', 'corridor', 'buy a coffee', 'bookable rooms', 'book them online', 'run by students', 'Sport'],
   },
+  {
+    file: 'short-story.html',
+    layout: 'a two-sentence breaking story, and a longer "about us" text further down the page',
+    keep: ['Bridge closed after lorry strikes railing', 'closed to all traffic on Thursday morning', 'until at least Friday evening'],
+    drop: ['BREAKING NEWS', 'Breaking item number', 'published every week since 1921', 'code of practice', 'under 300 words'],
+  },
 ];
 
 describe('detectArticle on news layouts', () => {
