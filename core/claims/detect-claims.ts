@@ -69,7 +69,8 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     for (let k = tokenFrom; k < tokenTo; k++) {
       const t = tokens[k]!;
       if (t.word) words++;
-      if (t.word && !/\d/.test(t.text[0]!)) letterWords++;
+      const first = t.text.charCodeAt(0);
+      if (t.word && !(first >= 48 && first <= 57)) letterWords++;
     }
     // Fewer than three words made of letters: a reference ("2015; 28: 685-690."), a score, a label.
     if (letterWords < 3 || isBoilerplate(claimText, words) || isQuestion(claimText)) return;

@@ -308,7 +308,24 @@ function quoteCoverage(block: Span, quotes: readonly QuoteSpan[]): (offset: numb
   return (offset) => (depth[offset - block.start] ?? 0) > 0;
 }
 
-const LAST_WORD_RE = /([\p{L}][\p{L}.'’-]*)\.["”’)]?\s*$/u;
+const WORD_CHAR_RE = /[\p{L}.'’-]/u;
+
+/**
+ * The word before the period that ends a piece ("Col" in "… Col. "), scanning back from its end:
+ * a backward scan instead of an end-anchored regex, which would retry at every start position.
+ */
+function lastWordBeforePeriod(text: string, min: number, end: number): Span | null {
+  let i = end - 1;
+  while (i >= min && /\s/.test(text[i]!)) i--;
+  if (i >= min && /["”’)]/.test(text[i]!)) i--;
+  if (i < min || text[i] !== '.') return null;
+  const wordEnd = i;
+  let j = i - 1;
+  while (j >= min && wordEnd - j <= 40 && WORD_CHAR_RE.test(text[j]!)) j--;
+  let start = j + 1;
+  while (start < wordEnd && !/\p{L}/u.test(text[start]!)) start++;
+  return start < wordEnd ? { start, end: wordEnd } : null;
+}
 
 function shouldJoin(
   text: string,
@@ -322,14 +339,13 @@ function shouldJoin(
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   const next = text[i] ?? '';
   if (/[\p{Ll},;:)\]]/u.test(next)) return true;
-  const tail = text.slice(Math.max(blockStart, current.end - 40), current.end);
-  const match = LAST_WORD_RE.exec(tail);
-  if (!match) return false;
-  const word = match[1]!;
+  const last = lastWordBeforePeriod(text, blockStart, current.end);
+  if (!last) return false;
+  const word = text.slice(last.start, last.end);
   const nextIsUpper = /\p{Lu}/u.test(next);
   if (TITLE_ABBREVIATIONS.has(word)) return nextIsUpper || /\d/.test(next);
   if (NUMBER_ABBREVIATIONS.has(word)) return /\d/.test(next);
-  const charBefore = tail[match.index - 1];
+  const charBefore = last.start > blockStart ? text[last.start - 1] : undefined;
   if (/^\p{Lu}$/u.test(word) && (charBefore === undefined || /[\s.]/.test(charBefore))) return nextIsUpper;
   if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) {
     const nextWord = /^[\p{L}]+/u.exec(text.slice(i, i + 20))?.[0] ?? '';
