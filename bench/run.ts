@@ -124,6 +124,7 @@ async function main(): Promise<void> {
       claims: r.measurement?.claims,
       medianMs: r.measurement && {
         pipeline: roundAll(r.measurement.pipeline),
+        firstRunOnLoad: r.measurement.firstRun && roundAll(r.measurement.firstRun),
         roundTrip: round(r.measurement.roundTrip),
         readability: round(r.measurement.readability),
         readabilityClone: round(r.measurement.readabilityClone),

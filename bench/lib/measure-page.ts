@@ -17,6 +17,8 @@ export interface PageMeasurement {
   runs: number;
   /** Medians over the runs, ms. */
   pipeline: PipelineTimings;
+  /** The pipeline's first run, when the page loaded (cold: nothing compiled or cached yet). */
+  firstRun: PipelineTimings | null;
   /** Message round trip popup-page → content script → back, around rerunPipeline (includes storage reads). */
   roundTrip: number;
   readability: number;
@@ -75,6 +77,7 @@ export async function measurePage(session: BrowserSession, url: string, runs: nu
       claims: last.claims.length,
       runs,
       pipeline: medianTimings,
+      firstRun: first.timings ?? null,
       roundTrip: median(roundTrips),
       readability: median(readability.map((run) => run.parse)),
       readabilityClone: median(readability.map((run) => run.clone)),

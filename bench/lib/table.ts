@@ -38,6 +38,7 @@ export function printTable(
     'claims ms',
     'highlight ms',
     'scoring share',
+    '1st run ms',
   ];
   const body = rows.map((row) => {
     const m = row.measurement;
@@ -55,6 +56,7 @@ export function printTable(
       ms(m.pipeline.claims),
       ms(m.pipeline.highlight),
       row.scoring ? `${pct(row.scoring.share)} of claims` : '-',
+      ms(m.firstRun?.total),
     ];
   });
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
@@ -63,6 +65,8 @@ export function printTable(
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const cells of body) console.log(line(cells));
+  console.log('Medians of the runs after a warm-up; "1st run" is the pipeline on page load (cold).');
+  console.log('Scoring share: check-worthiness scoring within the claim stage, measured in Node on the same article text.');
   console.log('');
   const kb = size.gzipBytes / 1024;
   console.log(
