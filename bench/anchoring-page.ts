@@ -8,7 +8,10 @@ import { buildTextIndex, rangeFromOffsets } from '../core/text/text-index';
 import { baselineAnchorMany } from './anchoring-baseline';
 
 export interface PageRunResult {
+  /** Whole job per run: text index + anchoring + ranges. */
   times: number[];
+  /** The anchoring call alone, per run. */
+  anchorTimes: number[];
   anchors: Array<[number, number] | null>;
   rangesMade: number;
   indexedText: string;
@@ -24,6 +27,7 @@ function run(articleId: string, implementation: string, targets: Selector[][], r
   const anchor = IMPLEMENTATIONS[implementation];
   if (!root || !anchor) throw new Error(`unknown article ${articleId} or implementation ${implementation}`);
   const times: number[] = [];
+  const anchorTimes: number[] = [];
   let anchors: Array<Anchor | null> = [];
   let rangesMade = 0;
   let indexedText = '';
@@ -31,13 +35,18 @@ function run(articleId: string, implementation: string, targets: Selector[][], r
   for (let i = -1; i < runs; i++) {
     const t0 = performance.now();
     const index = buildTextIndex(root);
+    const t1 = performance.now();
     anchors = anchor(index.text, targets);
+    const t2 = performance.now();
     const ranges = anchors.map((a) => (a ? rangeFromOffsets(index, a.start, a.end) : null));
-    if (i >= 0) times.push(performance.now() - t0);
+    if (i >= 0) {
+      times.push(performance.now() - t0);
+      anchorTimes.push(t2 - t1);
+    }
     rangesMade = ranges.filter(Boolean).length;
     indexedText = index.text;
   }
-  return { times, anchors: anchors.map((a) => (a ? [a.start, a.end] : null)), rangesMade, indexedText };
+  return { times, anchorTimes, anchors: anchors.map((a) => (a ? [a.start, a.end] : null)), rangesMade, indexedText };
 }
 
 (window as unknown as { anchoringBench: { run: typeof run } }).anchoringBench = { run };

@@ -33,6 +33,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const RIGHT_OVERLAP = 0.8;
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(7, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 7 : 7);
+/** `--skip-baseline`: ClaimLens only, for quick iterations (prints the table, saves nothing). */
+const SKIP_BASELINE = process.argv.includes('--skip-baseline');
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -166,7 +168,7 @@ ${articleHtml('edited', edited.pageParagraphs, 2)}
           t.some((s) => s.type === 'TextQuoteSelector' && normalizedPage.includes(normalize(s.exact))),
         ).length;
       }
-      for (const implementation of ['claimlens', 'baseline'] as const) {
+      for (const implementation of SKIP_BASELINE ? (['claimlens'] as const) : (['claimlens', 'baseline'] as const)) {
         const run = await page.evaluate(
           ([id, impl, targets, runs]) =>
             (window as unknown as { anchoringBench: { run: (...a: unknown[]) => PageRunResult } }).anchoringBench.run(
@@ -180,11 +182,17 @@ ${articleHtml('edited', edited.pageParagraphs, 2)}
         if (run.indexedText !== expectedText) throw new Error(`DOM text of ${c.name} differs from the generated text`);
         const score = scoreAnchors(run.anchors, c.truth);
         const ms = median(run.times);
-        caseResult[implementation] = { medianMs: Number(ms.toFixed(2)), runsMs: run.times.map((t) => Number(t.toFixed(2))), ...score, rangesMade: run.rangesMade };
+        caseResult[implementation] = {
+          medianMs: Number(ms.toFixed(2)),
+          minMs: Number(Math.min(...run.times).toFixed(2)),
+          medianAnchoringOnlyMs: Number(median(run.anchorTimes).toFixed(2)),
+          runsMs: run.times.map((t) => Number(t.toFixed(2))), ...score, rangesMade: run.rangesMade };
         rows.push({
           case: c.name,
           implementation,
           'median ms': Number(ms.toFixed(1)),
+          'min ms': Number(Math.min(...run.times).toFixed(1)),
+          'anchoring only (median)': Number(median(run.anchorTimes).toFixed(1)),
           right: c.name === 'orphans' ? '-' : `${score.right}/${c.targets.length}`,
           'exact bounds': c.name === 'orphans' ? '-' : score.exactBounds,
           'falsely anchored': score.falselyAnchored,
@@ -192,8 +200,8 @@ ${articleHtml('edited', edited.pageParagraphs, 2)}
         });
       }
       const mine = caseResult.claimlens as { medianMs: number };
-      const base = caseResult.baseline as { medianMs: number };
-      caseResult.speedupVsBaseline = Number((base.medianMs / Math.max(mine.medianMs, 0.01)).toFixed(1));
+      const base = caseResult.baseline as { medianMs: number } | undefined;
+      if (base) caseResult.speedupVsBaseline = Number((base.medianMs / Math.max(mine.medianMs, 0.01)).toFixed(1));
       results[c.name] = caseResult;
     }
   } finally {
@@ -203,6 +211,7 @@ ${articleHtml('edited', edited.pageParagraphs, 2)}
 
   const size = await anchoringModuleSize();
   console.table(rows);
+  if (SKIP_BASELINE) return;
   for (const name of ['unchanged', 'edited', 'orphans']) {
     const r = results[name] as { speedupVsBaseline: number };
     console.log(`${name}: ClaimLens is ${r.speedupVsBaseline}× faster than the baseline`);
