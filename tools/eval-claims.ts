@@ -6,9 +6,13 @@
  * other folds only, then the shipped form of it (quantised weights) scores the held-out fold. Prints
  * F1, precision and recall of the claim class at 0.5 and average precision (ties pessimistic).
  * With --news, the model trained on the whole TSV also scores a hand-labelled news file.
+ * Last, it times the bundled scorer (CPU microseconds per sentence of the TSV) and gives its size.
  */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { WorthinessModel } from '../core/worthiness/model';
+import { scoreCheckWorthiness } from '../core/worthiness/index';
+import { WORTHINESS_MODEL_DATA } from '../core/worthiness/model-data';
 import { readLabelledSentences } from './lib/tsv';
 import { classificationFigures, stratifiedFolds, type ClassificationFigures } from './lib/worthiness-metrics';
 import { recipeWith } from './lib/worthiness-config';
@@ -56,3 +60,15 @@ if (newsFile) {
   const newsScores = news.map((s) => full.score(s.text));
   console.log(describe(`news (${newsFile}), model trained on all of ${file}`, classificationFigures(newsScores, news.map((s) => s.label))));
 }
+
+// Speed and size of the model that ships (core/worthiness/model-data.ts), not of the fold models.
+for (const t of texts) scoreCheckWorthiness(t); // warm-up: decode weights, let the JIT settle
+const cpuBefore = process.cpuUsage();
+const rounds = 3;
+for (let r = 0; r < rounds; r++) for (const t of texts) scoreCheckWorthiness(t);
+const cpu = process.cpuUsage(cpuBefore);
+const json = JSON.stringify(WORTHINESS_MODEL_DATA);
+console.log(
+  `bundled scorer: ${((cpu.user + cpu.system) / (rounds * texts.length)).toFixed(1)} µs CPU per sentence ` +
+    `(mean ${Math.round(texts.reduce((n, t) => n + t.length, 0) / texts.length)} chars); model ${json.length} bytes, ${gzipSync(json).length} gzipped`,
+);
