@@ -35,11 +35,11 @@ const FURNITURE_WORDS = new Set([
 ]);
 
 /**
- * Whether one of the words of `names` is a furniture word. Words end at anything but a letter or
+ * Whether one of the words of `names` (also given lower-cased) is a furniture word. Words end at anything but a letter or
  * digit, and where camelCase starts a new one ("newsCaption" → news, caption). A hand-written scan:
  * a replace-then-split was most of the detector's time on pages with many distinct class names.
  */
-function hasFurnitureWord(names: string): boolean {
+function hasFurnitureWord(names: string, lowerCase: string): boolean {
   let start = 0;
   for (let i = 0; i <= names.length; i++) {
     const code = i < names.length ? names.charCodeAt(i) : 32;
@@ -48,7 +48,7 @@ function hasFurnitureWord(names: string): boolean {
     const prev = i > 0 ? names.charCodeAt(i - 1) : 32;
     const camel = upper && prev >= 97 && prev <= 122;
     if (!alnum || camel) {
-      if (i > start && FURNITURE_WORDS.has(names.slice(start, i).toLowerCase())) return true;
+      if (i > start && FURNITURE_WORDS.has(lowerCase.slice(start, i))) return true;
       start = alnum ? i : i + 1;
     }
   }
@@ -65,11 +65,18 @@ export const enum FurnitureHint {
 }
 
 /**
- * The hint for an element. `names` caches verdicts on class/id strings: pages repeat the same few
+ * The hint for an element, given its upper-case tag name and whether it has any attributes (the
+ * caller knows both already). `names` caches verdicts on class/id strings: pages repeat the same few
  * hundred names over thousands of elements, and the name rules are the costly part.
  */
-export function furnitureHint(element: Element, names: Map<string, FurnitureHint>): FurnitureHint {
-  if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return FurnitureHint.Certain;
+export function furnitureHint(
+  element: Element,
+  tag: string,
+  attributed: boolean,
+  names: Map<string, FurnitureHint>,
+): FurnitureHint {
+  if (FURNITURE_TAGS.has(tag)) return FurnitureHint.Certain;
+  if (!attributed) return FurnitureHint.None;
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return FurnitureHint.Certain;
   const id = element.getAttribute('id');
@@ -88,7 +95,7 @@ function nameHint(key: string): FurnitureHint {
   // One lower-casing, then case-sensitive patterns (faster than case-insensitive ones).
   const names = key.toLowerCase();
   if (COMMENTS.test(names)) return FurnitureHint.Certain;
-  return FURNITURE_PART.test(names) || hasFurnitureWord(key) ? FurnitureHint.Named : FurnitureHint.None;
+  return FURNITURE_PART.test(names) || hasFurnitureWord(key, names) ? FurnitureHint.Named : FurnitureHint.None;
 }
 
 /** Schema.org microdata that names the article's body. */

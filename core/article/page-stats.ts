@@ -108,21 +108,23 @@ export function measurePage(root: Element): PageStats {
   };
 
   const visit = (element: Element, run: Run, inLink: boolean, parent: ElementStats | null): void => {
-    if (isNonTextElement(element) || isClaimLensUi(element) || isHidden(element)) {
+    // Most elements carry no attributes at all: one cheap call spares them every attribute lookup.
+    const attributed = element.hasAttributes();
+    if (isNonTextElement(element) || (attributed && (isClaimLensUi(element) || isHidden(element)))) {
       hidden.push(element);
       return;
     }
+    const tag = element.tagName.toUpperCase();
     const own = newStats(parent, order++);
     own.textBefore = textSoFar;
     stats.set(element, own);
     elements.push(element);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
     if (parent) {
-      const hint = furnitureHint(element, hintsByName);
+      const hint = furnitureHint(element, tag, attributed, hintsByName);
       own.hard = hint === FurnitureHint.Certain;
       own.named = hint === FurnitureHint.Named;
     }
-    const tag = element.tagName.toUpperCase();
     if (tag === 'BR') {
       if (parent) flush(run, parent);
       return;
@@ -131,6 +133,14 @@ export function measurePage(root: Element): PageStats {
     // unless it is furniture (a hover card inside a sentence): then its text is not the sentence's.
     const block = isBlockElement(element);
     if (block && parent) flush(run, parent);
+    if (own.hard && parent) {
+      // Certain furniture is left out whatever it holds, so only its size matters, read natively
+      // instead of walked: menus and comment threads are often most of a page's elements.
+      own.text = element.textContent?.length ?? 0;
+      textSoFar += own.text;
+      parent.text += own.text;
+      return;
+    }
     const myRun: Run = block || own.hard || own.named ? { chars: 0, link: 0, stops: 0, last: 0 } : run;
     const linked = inLink || tag === 'A';
     for (let child = element.firstChild; child; child = child.nextSibling) {

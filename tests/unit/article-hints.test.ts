@@ -6,7 +6,10 @@ function element(html: string): Element {
   return doc.body.firstElementChild!;
 }
 
-const hintOf = (html: string): FurnitureHint => furnitureHint(element(html), new Map());
+const hintOf = (html: string): FurnitureHint => {
+  const el = element(html);
+  return furnitureHint(el, el.tagName.toUpperCase(), el.hasAttributes(), new Map());
+};
 
 describe('furnitureHint', () => {
   it('is certain for furniture tags, ARIA roles of furniture and widgets, and comment threads', () => {
@@ -34,7 +37,8 @@ describe('furnitureHint', () => {
 
   it('caches verdicts by name', () => {
     const cache = new Map<string, FurnitureHint>();
-    furnitureHint(element('<div class="share-bar">x</div>'), cache);
+    const bar = element('<div class="share-bar">x</div>');
+    furnitureHint(bar, 'DIV', true, cache);
     expect(cache.get('share-bar')).toBe(FurnitureHint.Named);
   });
 });
