@@ -36,10 +36,11 @@ function articleProse(s: ElementStats): number {
 
 /** How well an element would do as the article's root. */
 function rootScore(element: Element, s: ElementStats): number {
-  // Schema.org's articleBody is the page's own statement of where the article is.
-  const prose = articleProse(s) * (isMarkedArticleBody(element) ? 1.5 : 1);
+  const prose = articleProse(s);
   const clutter = s.text - prose - s.furnitureText;
-  return prose - CLUTTER_COST * clutter - FURNITURE_COST * s.furnitureText;
+  // Schema.org's articleBody is the page's own statement of where the article is.
+  const weight = isMarkedArticleBody(element) ? 1.5 : 1;
+  return weight * prose - CLUTTER_COST * clutter - FURNITURE_COST * s.furnitureText;
 }
 
 /** How much text may lie between the page's headline and the start of its article. */
@@ -128,10 +129,6 @@ function collectExcluded(root: Element, page: PageStats, headline: Element | nul
   return excluded;
 }
 
-function isInside(element: Element, root: Element): boolean {
-  return root.contains(element);
-}
-
 /** Longest line that may be trimmed before the article's first paragraph. */
 const MAX_LEADING_LINE = 150;
 
@@ -161,11 +158,9 @@ function trimLeadingLines(root: Element, page: PageStats, headline: Element | nu
 /** A password field in the main content (not in a comment form left out of it): a sign-in page. */
 function asksForPassword(root: Element, excluded: ReadonlySet<Element>): boolean {
   for (const field of root.querySelectorAll('input[type="password" i]')) {
-    let inExcluded = false;
-    for (let node = field.parentElement; node && node !== root; node = node.parentElement) {
-      if (excluded.has(node)) inExcluded = true;
-    }
-    if (!inExcluded) return true;
+    let node = field.parentElement;
+    while (node && node !== root && !excluded.has(node)) node = node.parentElement;
+    if (!node || node === root) return true;
   }
   return false;
 }
@@ -181,6 +176,10 @@ function confidenceOf(s: ElementStats, hasHeadline: boolean): number {
   return 0.4 * prose + 0.3 * paragraph + 0.15 * (hasHeadline ? 1 : 0) + 0.15 * (1 - teasers);
 }
 
+/**
+ * The article on the page, or null when there is none (home pages, search results, apps, sign-in
+ * pages): the content script then stays quiet.
+ */
 export function detectArticle(doc: Document): DetectedArticle | null {
   const body = doc.body;
   if (!body) return null;
@@ -191,7 +190,7 @@ export function detectArticle(doc: Document): DetectedArticle | null {
   const prose = articleProse(rootStats);
   if (prose < MIN_ARTICLE_PROSE || rootStats.longestRun < MIN_LONGEST_RUN || isTeaserList(rootStats)) return null;
   const headline = findHeadline(doc, root, page);
-  const excluded = collectExcluded(root, page, headline && isInside(headline, root) ? headline : null);
+  const excluded = collectExcluded(root, page, headline && root.contains(headline) ? headline : null);
   if (asksForPassword(root, excluded)) return null;
   return { root, headline, excluded, confidence: confidenceOf(rootStats, headline !== null) };
 }
