@@ -1,14 +1,18 @@
 /**
  * Measures, for every element of the page, how much visible text it holds and how much of that
  * reads as prose, and which elements are page furniture. The detector only reads these figures
- * afterwards: the page is walked once (plus two passes over the measured elements) and never modified.
+ * afterwards: the page is walked once (plus two passes over the measured elements), never modified,
+ * and certain furniture (navigation, asides, footers, comment threads) is sized without being walked.
  */
 import { isBlockElement, isClaimLensUi, isNonTextElement } from '../text/text-index';
 import { FurnitureHint, furnitureHint, isHidden } from './hints';
 
 export interface ElementStats {
   parent: ElementStats | null;
-  /** Visible non-space characters. */
+  /**
+   * Visible non-space characters. For certain furniture, which is not walked, the length of its
+   * textContent stands in (spaces included): only its size matters there.
+   */
   text: number;
   /** Of which inside links. */
   link: number;
@@ -59,7 +63,10 @@ interface Run {
 }
 
 const MIN_PROSE_RUN = 30;
-/** A furniture-like name is overruled on an element that holds this share of the page's prose. */
+/**
+ * A furniture-like name is overruled on an element that holds this share of the page's prose
+ * (the prose outside certain furniture).
+ */
 const BULK_OF_PROSE = 0.5;
 
 function isSpace(code: number): boolean {
