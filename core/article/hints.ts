@@ -6,6 +6,9 @@
 /** Tags that hold page furniture or controls, never article prose. */
 const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'SELECT', 'DIALOG', 'MENU', 'FIGCAPTION', 'LABEL']);
 
+/** core/highlight's MARK_TAG as tagName spells it (not imported: detection must not pull in highlighting). */
+const MARK_TAG_UPPER = 'CLAIMLENS-MARK';
+
 const FURNITURE_ROLES = new Set([
   'navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alertdialog', 'menu',
   'menubar', 'toolbar', 'tablist', 'alert', 'marquee', 'button',
@@ -76,7 +79,8 @@ export function furnitureHint(
   names: Map<string, FurnitureHint>,
 ): FurnitureHint {
   if (FURNITURE_TAGS.has(tag)) return FurnitureHint.Certain;
-  if (!attributed) return FurnitureHint.None;
+  // ClaimLens's own marks carry role=button for keyboard users; they are article text, not widgets.
+  if (!attributed || tag === MARK_TAG_UPPER) return FurnitureHint.None;
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return FurnitureHint.Certain;
   const id = element.getAttribute('id');

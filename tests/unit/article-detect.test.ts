@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../core/article/detect-article';
 import { articleText, indexArticle } from '../../core/article/article-text';
-import { rangeFromOffsets, textPiecesInRange } from '../../core/text/text-index';
+import { buildTextIndex, rangeFromOffsets, textPiecesInRange } from '../../core/text/text-index';
+import { highlightSpans } from '../../core/highlight/highlight';
 
 const PAGES = resolve('tests/fixtures/pages');
 
@@ -159,5 +160,21 @@ describe('detectArticle on a sign-in page with long explanations', () => {
     expect(detectArticle(doc)).toBeNull();
     doc.querySelector('input[type="password"]')!.remove();
     expect(detectArticle(doc), 'the same page without its password field reads as text').not.toBeNull();
+  });
+});
+
+describe('detectArticle on a page ClaimLens has already marked', () => {
+  it('finds the same article: marks (role=button) are article text, not widgets', () => {
+    const html = readFileSync(resolve(PAGES, 'seed-news.html'), 'utf8');
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const before = indexArticle(detectArticle(doc)!).text;
+    const index = buildTextIndex(doc.body);
+    // Mark every sentence-sized run of the article, as a highlighted page has it.
+    const spans = [...index.text.matchAll(/[^\n.]{40,}\./g)].map((m, i) => ({
+      id: `s${i}`, start: m.index!, end: m.index! + m[0].length, kinds: ['statistic'],
+    }));
+    highlightSpans(index, spans);
+    expect(doc.body.querySelectorAll('claimlens-mark[role="button"]').length).toBeGreaterThan(5);
+    expect(indexArticle(detectArticle(doc)!).text).toBe(before);
   });
 });
