@@ -13,7 +13,7 @@ import { highlightSpans, MARK_TAG, removeHighlights } from '../core/highlight/hi
 import { analyseDocument, type AnalyseOptions } from '../core/pipeline';
 import { indexArticle } from '../core/article/article-text';
 import type { DetectedArticle } from '../core/article/types';
-import { buildTextIndex } from '../core/text/text-index';
+import { buildTextIndex, type TextIndex } from '../core/text/text-index';
 import {
   claimInBody,
   mergeSpans,
@@ -58,14 +58,15 @@ export interface PageAnalysis {
 
 export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
   const { doc, session } = deps;
-  /** The current claims in body coordinates; valid while the page's text is unchanged. */
-  let claimSpans: Array<{ claim: Claim; start: number; end: number }> = [];
-  /** The article of the last run and its text, to tell later whether the page changed it. */
-  let lastArticle: { article: DetectedArticle; text: string } | null = null;
-  /** The body's text when the spans were computed: their offsets are valid for this text only. */
-  let lastBodyText = '';
-  const bodyTextChanged = (): boolean =>
-    (session.status === 'ready' || session.status === 'no-article') && buildTextIndex(doc.body).text !== lastBodyText;
+  /** The article of the last run, its text index and its claims (in the article's coordinates). */
+  let lastArticle: { article: DetectedArticle; index: TextIndex; text: string; claims: readonly Claim[] } | null = null;
+  /**
+   * The claims in body coordinates and the body text they are valid for. Built lazily: body
+   * coordinates are only needed to anchor stored annotations or to save one, and indexing a large
+   * page's body costs more than detecting the article's claims. While null, `session.spans` hold
+   * the claims' article offsets (the marks were drawn over the article's own index).
+   */
+  let placed: { text: string; claimSpans: ClaimSpan[] } | null = null;
   /** Runs one at a time: a run that starts while another is going waits for it. */
   let queue: Promise<void> = Promise.resolve();
   const serial = (job: () => Promise<void>): Promise<void> => {
@@ -82,7 +83,8 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       // Nothing more can be done; the page keeps its own DOM either way.
     }
     session.spans.clear();
-    claimSpans = [];
+    placed = null;
+    lastArticle = null;
   };
 
   async function fullRun(): Promise<void> {
@@ -104,11 +106,12 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
   function render(enabled: boolean, annotations: Annotation[]): void {
     const t0 = performance.now();
     const body = doc.body;
-    removeHighlights(body);
+    // A fresh page has no marks: skip the unwrapping walk (a tag lookup is a native, cached list).
+    if (body.getElementsByTagName(MARK_TAG).length > 0) removeHighlights(body);
     session.error = undefined;
     session.spans = new Map();
     session.annotations = annotations;
-    claimSpans = [];
+    placed = null;
     lastArticle = null;
     if (!enabled) {
       session.status = 'disabled';
@@ -117,6 +120,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       return;
     }
     const analysis = analyseDocument(doc, deps.limits);
+    const t2 = performance.now();
     session.claims = analysis.claims;
     session.claimsCapped = analysis.claimsCapped;
     if (analysis.status === 'too-large') {
@@ -124,50 +128,84 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       session.error = `This page has ${Math.round(analysis.pageTextLength / 1000)}k characters of text, more than ClaimLens analyses.`;
       return;
     }
-    const bodyIndex = buildTextIndex(body);
     const articleIndex = analysis.index;
-    if (analysis.article && articleIndex) lastArticle = { article: analysis.article, text: articleIndex.text };
-    lastBodyText = bodyIndex.text;
-    if (articleIndex) {
-      for (const claim of analysis.claims) {
-        const range = claimInBody(articleIndex, bodyIndex, claim);
-        if (range) claimSpans.push({ claim, start: range[0], end: range[1] });
-      }
+    if (analysis.article && articleIndex) {
+      lastArticle = { article: analysis.article, index: articleIndex, text: articleIndex.text, claims: analysis.claims };
     }
-    const t1 = performance.now();
-    const anchored = anchorAll(bodyIndex.text, annotations);
-    const t2 = performance.now();
-    const spans = mergeSpans(claimSpans, anchored);
-    highlightSpans(bodyIndex, spans.map(toHighlightSpan));
+    let spans: MarkedSpan[];
+    let markIndex: TextIndex | null;
+    if (annotations.length === 0) {
+      // Nothing to anchor: mark the claims over the article's own index, in its coordinates.
+      spans = analysis.claims.map((claim) => claimSpan(claim));
+      markIndex = articleIndex;
+    } else {
+      const bodyIndex = buildTextIndex(body);
+      const claimSpans = lastArticle ? claimsInBody(lastArticle.index, bodyIndex, lastArticle.claims) : [];
+      placed = { text: bodyIndex.text, claimSpans };
+      spans = mergeSpans(claimSpans, anchorAll(bodyIndex.text, annotations));
+      markIndex = bodyIndex;
+    }
+    const t4 = performance.now();
+    if (markIndex) highlightSpans(markIndex, spans.map(toHighlightSpan));
     session.spans = new Map(spans.map((span) => [span.id, span]));
-    const t3 = performance.now();
+    const t5 = performance.now();
     session.status = analysis.status;
     session.timings = {
       article: analysis.timings.article,
       index: analysis.timings.index,
       claims: analysis.timings.claims,
-      anchoring: t2 - t1,
-      highlight: t3 - t2,
-      total: t3 - t0,
+      // Indexing the body and moving the claims into it is work done for the annotations.
+      anchoring: t4 - t2,
+      highlight: t5 - t4,
+      // Everything from the start of the run: clearing old marks, the page-size check, the stages.
+      total: t5 - t0,
     };
+  }
+
+  /**
+   * Brings the claims' body coordinates up to date with the body's current text (`bodyIndex`).
+   * Returns false when that needs a new analysis: the article's text changed, or the annotations'
+   * body offsets (anchored on an older text) are out of date.
+   */
+  function placeInBody(bodyIndex: TextIndex): boolean {
+    if (placed?.text === bodyIndex.text) return true;
+    // Annotations were anchored on the older text: only a new run anchors them again.
+    if (placed && [...session.spans.values()].some((span) => span.annotation)) return false;
+    // Not placed yet, or placed with claims alone: the claims' article offsets still hold if the
+    // article's text did not change, whatever changed around it.
+    let claimSpans: ClaimSpan[] = [];
+    if (lastArticle) {
+      const { article, text } = lastArticle;
+      if (!article.root.isConnected || (article.headline && !article.headline.isConnected)) return false;
+      // The article's text is what the claims were found in; a fresh index of it maps them to the
+      // Text nodes that hold them now (highlighting split some).
+      const articleIndex = indexArticle(article);
+      if (articleIndex.text !== text) return false;
+      claimSpans = claimsInBody(articleIndex, bodyIndex, lastArticle.claims);
+    }
+    placed = { text: bodyIndex.text, claimSpans };
+    const next = new Map<string, MarkedSpan>();
+    for (const span of claimSpans) next.set(span.claim.id, claimSpan(span.claim, span));
+    session.spans = next;
+    return true;
   }
 
   async function refresh(): Promise<void> {
     try {
-      if (bodyTextChanged()) return await fullRun();
+      if (!isCurrent()) return await fullRun();
       /** Set when the page changed its text while the annotations were loading. */
       let stale = false;
       const annotations = await deps.loadAnnotations(canonicalUrlOf(doc));
       deps.quietly(() => {
         session.annotations = annotations;
         if (session.status !== 'ready' && session.status !== 'no-article') return;
-        const text = buildTextIndex(doc.body).text;
-        if (text !== lastBodyText) {
+        const bodyIndex = buildTextIndex(doc.body);
+        if (!placeInBody(bodyIndex) || !placed) {
           stale = true;
           return;
         }
-        const anchored = anchorAll(text, annotations);
-        const next = mergeSpans(claimSpans, anchored);
+        const anchored = anchorAll(bodyIndex.text, annotations);
+        const next = mergeSpans(placed.claimSpans, anchored);
         const nextById = new Map(next.map((span) => [span.id, span]));
         const changed = [...session.spans.values()]
           .filter((old) => {
@@ -177,7 +215,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
           .map((span) => span.id);
         if (changed.length > 0) removeHighlights(doc.body, changed);
         // Spans still marked are skipped by highlightSpans; only new and changed ones are drawn.
-        highlightSpans(buildTextIndex(doc.body), next.map(toHighlightSpan));
+        highlightSpans(changed.length > 0 ? buildTextIndex(doc.body) : bodyIndex, next.map(toHighlightSpan));
         session.spans = nextById;
       });
       if (stale) await fullRun();
@@ -186,6 +224,15 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     } finally {
       session.notify();
     }
+  }
+
+  /**
+   * Whether the spans' offsets can be trusted for the page as it is now (bringing the claims into
+   * body coordinates if they were not yet). Pages with no analysis state have nothing to bring.
+   */
+  function isCurrent(): boolean {
+    if (session.status !== 'ready' && session.status !== 'no-article') return true;
+    return placeInBody(buildTextIndex(doc.body));
   }
 
   async function check(): Promise<void> {
@@ -197,8 +244,8 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       const intact = [...session.spans.keys()].every((id) => marked.has(id));
       if (intact && unchangedArticle()) {
         // Lazy-loaded text may hold an annotation that could not be anchored before.
-        const placed = [...session.spans.values()].filter((s) => s.annotation).length;
-        if (session.annotations.length > placed) await refresh();
+        const anchoredCount = [...session.spans.values()].filter((s) => s.annotation).length;
+        if (session.annotations.length > anchoredCount) await refresh();
         return;
       }
       await fullRun();
@@ -230,18 +277,39 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     clear() {
       deps.quietly(() => removeHighlights(doc.body));
       session.spans.clear();
+      placed = null;
+      lastArticle = null;
     },
     ensureCurrent: () =>
       serial(async () => {
-        if (bodyTextChanged()) await fullRun();
+        if (isCurrent()) return;
+        await fullRun();
+        // A run without annotations leaves the claims in article coordinates: place them now.
+        isCurrent();
       }),
     span: (id) => session.spans.get(id),
     claimRange(claimId) {
-      const span = claimSpans.find((s) => s.claim.id === claimId);
+      const span = placed?.claimSpans.find((s) => s.claim.id === claimId);
       return span ? { start: span.start, end: span.end } : null;
     },
     source: () => canonicalUrlOf(doc),
   };
+}
+
+type ClaimSpan = { claim: Claim; start: number; end: number };
+
+function claimSpan(claim: Claim, range: { start: number; end: number } = claim): MarkedSpan {
+  return { id: claim.id, start: range.start, end: range.end, claim, annotation: null };
+}
+
+/** The claims (article coordinates) moved into body coordinates; those not in the body are left out. */
+function claimsInBody(articleIndex: TextIndex, bodyIndex: TextIndex, claims: readonly Claim[]): ClaimSpan[] {
+  const spans: ClaimSpan[] = [];
+  for (const claim of claims) {
+    const range = claimInBody(articleIndex, bodyIndex, claim);
+    if (range) spans.push({ claim, start: range[0], end: range[1] });
+  }
+  return spans;
 }
 
 function anchorAll(text: string, annotations: readonly Annotation[]): AnchoredAnnotation[] {

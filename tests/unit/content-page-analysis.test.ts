@@ -142,6 +142,32 @@ describe('page analysis in the content script', () => {
     expect(document.querySelector(`claimlens-mark[data-claimlens-id="${span.id}"]`)?.getAttribute('data-claimlens-verdict')).toBe('true');
   });
 
+  it('gives claim ranges in the body text as it is now, with or without annotations on the page', async () => {
+    const { session, analysis, store } = setUp();
+    await analysis.run();
+    const claim = session.claims[1]!;
+    const bodySlice = (): string => {
+      const range = analysis.claimRange(claim.id);
+      return range ? buildTextIndex(document.body).text.slice(range.start, range.end) : '';
+    };
+    // No annotations: the marks were drawn over the article's index; body offsets come on demand.
+    await analysis.ensureCurrent();
+    expect(bodySlice()).toBe(claim.text);
+    document.querySelector('.topbar')!.textContent += ' | Gold down 1% at $1,900';
+    await analysis.ensureCurrent();
+    expect(bodySlice()).toBe(claim.text);
+
+    // With an annotation stored, the run anchors in body coordinates; a text change above moves them.
+    const actions = createAnnotationActions({ doc: document, store, analysis });
+    const saved = await actions.save({ span: session.spans.get(claim.id)! }, { verdict: 'true', note: '', tags: [], sources: [] });
+    expect(saved.ok).toBe(true);
+    await analysis.run();
+    document.querySelector('.topbar')!.textContent += ' | Silver flat';
+    await analysis.ensureCurrent();
+    expect(bodySlice()).toBe(claim.text);
+    expect(document.querySelector(`claimlens-mark[data-claimlens-id="${claim.id}"]`)?.getAttribute('data-claimlens-verdict')).toBe('true');
+  });
+
   it('says disabled and marks nothing when highlights are off', async () => {
     const { session, analysis, enabled } = setUp();
     enabled.value = false;
