@@ -133,8 +133,13 @@ export function findQuotes(text: string, block: Span): QuoteSpan[] {
   let curly = -1;
   let guillemet = -1;
   let single = -1;
-  for (let i = block.start; i < block.end; i++) {
-    const c = text[i]!;
+  // Jump from quotation mark to quotation mark (a native scan): most of a block has none. The scan
+  // runs over the block alone, so a block without marks never scans the text after it.
+  const blockText = text.slice(block.start, block.end);
+  QUOTE_MARK_RE.lastIndex = 0;
+  for (let m = QUOTE_MARK_RE.exec(blockText); m; m = QUOTE_MARK_RE.exec(blockText)) {
+    const i = block.start + m.index;
+    const c = m[0];
     if (c === '"') {
       if (straight >= 0 && !opensHere(text, i, block.start)) {
         quotes.push({ open: straight, close: i });
@@ -152,7 +157,7 @@ export function findQuotes(text: string, block: Span): QuoteSpan[] {
       guillemet = -1;
     } else if (c === '‘') {
       if (single < 0 && opensHere(text, i, block.start)) single = i;
-    } else if (c === '’' && single >= 0 && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) {
+    } else if (c === '’' && single >= 0 && !LETTER_OR_DIGIT_RE.test(text[i + 1] ?? '')) {
       quotes.push({ open: single, close: i });
       single = -1;
     }
@@ -164,6 +169,9 @@ export function findQuotes(text: string, block: Span): QuoteSpan[] {
   }
   return quotes.sort((a, b) => a.open - b.open);
 }
+
+const QUOTE_MARK_RE = /["“„”«»‘’]/g;
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
 
 function startsSentence(text: string, i: number, blockStart: number): boolean {
   let j = i - 1;
@@ -295,17 +303,31 @@ function pushUnit(text: string, units: Span[], unitBlock: number[], span: Span, 
   unitBlock.push(block);
 }
 
-/** For each offset of the block, whether it lies strictly inside a quotation (difference array: linear). */
+/**
+ * Whether an offset of the block lies strictly inside a quotation (open < offset < close). Asked
+ * once per sentence piece: a binary search over the quotations (sorted by opening mark) with the
+ * furthest close so far, so the cost does not grow with the block's length.
+ */
 function quoteCoverage(block: Span, quotes: readonly QuoteSpan[]): (offset: number) => boolean {
   if (quotes.length === 0) return () => false;
-  const length = block.end - block.start;
-  const depth = new Int32Array(length + 1);
+  const furthestClose: number[] = [];
+  let furthest = -1;
   for (const q of quotes) {
-    depth[q.open - block.start + 1]! += 1;
-    depth[q.close - block.start]! -= 1;
+    furthest = Math.max(furthest, q.close);
+    furthestClose.push(furthest);
   }
-  for (let i = 1; i <= length; i++) depth[i]! += depth[i - 1]!;
-  return (offset) => (depth[offset - block.start] ?? 0) > 0;
+  return (offset) => {
+    if (offset <= block.start || offset >= block.end) return false;
+    // The last quotation opening before `offset`: every earlier one opened before it too.
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quotes[mid]!.open < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthestClose[lo - 1]! > offset;
+  };
 }
 
 const WORD_CHAR_RE = /[\p{L}.'’-]/u;
