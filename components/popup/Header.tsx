@@ -11,11 +11,10 @@ interface HeaderProps {
   host: string;
   onError(message: string): void;
   /** After the reader changed a switch: the page turns highlights on or off in response. */
-  onChanged?(): void;
 }
 
 /** ClaimLens, which page this is about, and where highlights are on. */
-export function Header({ deps, title, host, onError, onChanged }: HeaderProps) {
+export function Header({ deps, title, host, onError }: HeaderProps) {
   const [state, setState] = useState<HighlightState | null>(null);
   const [shortcut, setShortcut] = useState('');
 
@@ -44,7 +43,6 @@ export function Header({ deps, title, host, onError, onChanged }: HeaderProps) {
       // An override equal to the global switch is no override: the site follows it again.
       await deps.settings.setSite(host, on === state.global ? null : on);
       await readSettings();
-      onChanged?.();
     } catch (error) {
       onError(`Could not save the setting: ${messageOf(error)}`);
     }
@@ -54,7 +52,6 @@ export function Header({ deps, title, host, onError, onChanged }: HeaderProps) {
     try {
       await deps.settings.setGlobal(on);
       await readSettings();
-      onChanged?.();
     } catch (error) {
       onError(`Could not save the setting: ${messageOf(error)}`);
     }

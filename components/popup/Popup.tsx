@@ -15,8 +15,6 @@ import { usePage, type PageView } from './use-page';
 
 export type PopupTab = 'claims' | 'annotations' | 'sources' | 'data';
 
-const PAGE_REFRESH_DELAY_MS = 400;
-const SETTINGS_SETTLE_MS = 300;
 
 interface PopupProps {
   deps: PopupDeps;
@@ -28,7 +26,7 @@ interface PopupProps {
 export function Popup({ deps, initialTab = 'claims', retryDelays }: PopupProps) {
   const [tab, setTab] = useState<PopupTab>(initialTab);
   const [problem, setProblem] = useState<string | null>(null);
-  const { view, reload, refresh } = usePage(deps, retryDelays);
+  const { view } = usePage(deps, retryDelays);
   const library = useLibrary(deps.store);
   const { toast, notify, dismiss } = useToast();
 
@@ -42,19 +40,6 @@ export function Popup({ deps, initialTab = 'claims', retryDelays }: PopupProps) 
     [library.annotations, state],
   );
 
-  // The page re-anchors and recolours its highlights when annotations change; ask it again shortly
-  // after, so verdicts and orphans shown here match the page.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unwatch = deps.store.watch(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), PAGE_REFRESH_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      unwatch();
-    };
-  }, [deps.store, refresh]);
 
   // Only to explain a 'disabled' page: off here, or off everywhere?
   const [offEverywhere, setOffEverywhere] = useState(false);
@@ -70,19 +55,16 @@ export function Popup({ deps, initialTab = 'claims', retryDelays }: PopupProps) 
 
   const onError = useCallback((message: string) => setProblem(message), []);
 
-  // The content script reacts to a settings change; ask again once it had a moment to analyse.
-  const reloadSoon = useCallback(() => void setTimeout(() => void reload(), SETTINGS_SETTLE_MS), [reload]);
-
   const turnOnSite = useCallback(async () => {
     try {
       const { global } = await deps.settings.getState(host);
       // Follow the global switch when it is on; otherwise this site needs its own override.
+      // The page re-analyses on a settings change and announces its new state (usePage listens).
       await deps.settings.setSite(host, global ? null : true);
-      reloadSoon();
     } catch {
       setProblem('Could not save the setting.');
     }
-  }, [deps.settings, host, reloadSoon]);
+  }, [deps.settings, host]);
 
   const tabs: Array<TabSpec<PopupTab>> = [
     { id: 'claims', label: 'Claims', badge: state?.status === 'ready' ? state.claims.length : null },
@@ -96,7 +78,7 @@ export function Popup({ deps, initialTab = 'claims', retryDelays }: PopupProps) 
 
   return (
     <div class="popup">
-      <Header deps={deps} title={view.phase === 'unavailable' && !title ? 'This page' : title} host={host} onError={onError} onChanged={reloadSoon} />
+      <Header deps={deps} title={view.phase === 'unavailable' && !title ? 'This page' : title} host={host} onError={onError} />
       {(problem || library.error) && (
         <p class="notice notice--error banner" role="alert" data-testid="storage-error">
           {problem ?? library.error}

@@ -23,6 +23,8 @@ export interface PageClient {
   annotationTargetForClaim(claimId: string): Promise<AnnotationTarget | null>;
   /** The text the reader has selected in the page, '' when none. */
   getSelectedText(): Promise<string>;
+  /** Calls `listener` each time the page announces a new state; returns the unsubscribe. */
+  onStateChanged(listener: (state: PageState) => void): () => void;
 }
 
 export interface SettingsClient {

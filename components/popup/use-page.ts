@@ -8,15 +8,14 @@ export type PageView =
   | { phase: 'unavailable' }
   | { phase: 'ready'; state: PageState };
 
-/** How long to keep asking a page that is still loading or analysing before giving up. */
+/** How long to keep asking a page whose content script has not answered before giving up. */
 const RETRY_DELAYS_MS = [250, 500, 750, 1000, 1500];
-const ANALYSING_POLL_MS = 400;
-const ANALYSING_MAX_POLLS = 75;
 
 /**
  * Asks the tab's content script what it found. A content script that doesn't answer means
  * extensions can't run there (browser pages, stores, PDF viewer) or the page is still loading: we
- * retry a few times before saying so. While the page says 'analysing', we poll until it is done.
+ * retry a few times before saying so. After that the page tells us when its state changes (it
+ * finished analysing, re-anchored annotations…): no polling.
  */
 export function usePage(deps: Pick<PopupDeps, 'tab' | 'page'>, retryDelays: readonly number[] = RETRY_DELAYS_MS) {
   const [view, setView] = useState<PageView>({ phase: 'loading', attempt: 0 });
@@ -30,18 +29,10 @@ export function usePage(deps: Pick<PopupDeps, 'tab' | 'page'>, retryDelays: read
       return;
     }
     let failures = 0;
-    let polls = 0;
     for (;;) {
       try {
         const state = await deps.page.getPageState();
         if (stale()) return;
-        if (state.status === 'analysing' && polls < ANALYSING_MAX_POLLS) {
-          setView({ phase: 'ready', state });
-          polls++;
-          await sleep(ANALYSING_POLL_MS);
-          if (stale()) return;
-          continue;
-        }
         setView({ phase: 'ready', state });
         return;
       } catch {
@@ -58,18 +49,6 @@ export function usePage(deps: Pick<PopupDeps, 'tab' | 'page'>, retryDelays: read
     }
   }, [deps.tab.id, deps.tab.url, deps.page, retryDelays]);
 
-  /** Asks once more without showing a loading state; keeps what is shown if the page is silent. */
-  const refresh = useCallback(async () => {
-    if (deps.tab.id == null || !mayHaveContentScript(deps.tab.url)) return;
-    const mine = generation.current;
-    try {
-      const state = await deps.page.getPageState();
-      if (mine === generation.current) setView({ phase: 'ready', state });
-    } catch {
-      // Keep the last answer: a refresh is a courtesy, not a reason to blank the popup.
-    }
-  }, [deps.tab.id, deps.tab.url, deps.page]);
-
   useEffect(() => {
     void load();
     return () => {
@@ -77,7 +56,16 @@ export function usePage(deps: Pick<PopupDeps, 'tab' | 'page'>, retryDelays: read
     };
   }, [load]);
 
-  return { view, reload: load, refresh };
+  useEffect(() => {
+    if (deps.tab.id == null || !mayHaveContentScript(deps.tab.url)) return undefined;
+    return deps.page.onStateChanged((state) => {
+      // An answer is an answer: it also ends a wait for a page that was still loading.
+      generation.current++;
+      setView({ phase: 'ready', state });
+    });
+  }, [deps.tab.id, deps.tab.url, deps.page]);
+
+  return { view };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -101,6 +101,11 @@ export interface ProtocolMap {
    * "Save this page as a source" (it becomes the source's excerpt).
    */
   getSelectedText(): string;
+  /**
+   * Content script → popup, a broadcast nobody has to answer: the page's state changed (analysis
+   * finished, annotations re-anchored, highlights switched). The popup listens instead of polling.
+   */
+  pageStateChanged(state: PageState): void;
 }
 
 const quiet = (): void => {};

@@ -8,6 +8,7 @@ import { createAnnotationStore } from '../../core/annotations/store';
 import { highlightSettings } from '../../core/settings';
 import { createAnnotationActions } from '../../features/annotation-actions';
 import { createAnnotateSelection } from '../../features/annotate-selection';
+import { announcePageState } from '../../features/announce-page-state';
 import { createHoverCard } from '../../features/hover-card';
 import { registerMessageHandlers } from '../../features/message-handlers';
 import { createPageAnalysis } from '../../features/page-analysis';
@@ -39,6 +40,7 @@ export default defineContentScript({
       report: (e) => session.report('selection', e),
     });
     const stopMessages = registerMessageHandlers({ doc, session, analysis, card, selection });
+    const stopAnnouncing = announcePageState(session, doc, () => analysis.source());
 
     const stopSettings = highlightSettings.watch(guard(session, 'settings', () => analysis.run()));
     const stopStore = store.watch(guard(session, 'annotations', () => analysis.refreshAnnotations()));
@@ -53,6 +55,7 @@ export default defineContentScript({
       stopSettings();
       stopStore();
       stopMessages();
+      stopAnnouncing();
       card.destroy();
       selection.destroy();
       analysis.clear();

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createAnnotationStore } from '../../core/annotations/store';
-import { sendMessage, type ProtocolMap } from '../../core/messaging/protocol';
+import { onMessage, sendMessage, type ProtocolMap } from '../../core/messaging/protocol';
 import { highlightSettings } from '../../core/settings';
 import type { PageClient, PopupDeps, TabInfo } from '../../components/popup/deps';
 
@@ -62,6 +62,10 @@ function pageClient(tabId: number | null): PageClient {
     revealClaim: (claimId) => ask('revealClaim', claimId),
     annotationTargetForClaim: (claimId) => ask('annotationTargetForClaim', claimId),
     getSelectedText: () => ask('getSelectedText', undefined),
+    onStateChanged: (listener) =>
+      onMessage('pageStateChanged', ({ data, sender }) => {
+        if (tabId !== null && sender.tab?.id === tabId) listener(data);
+      }),
   };
 }
 

@@ -31,6 +31,9 @@ export function pageState(overrides: Partial<PageState> = {}): PageState {
 export interface FakePage extends PageClient {
   revealed: string[];
   state: PageState | Error;
+  listeners: Set<(state: PageState) => void>;
+  /** What the content script does when its state changes: tells the popup. */
+  announce(state: PageState): void;
 }
 
 export function fakePage(state: PageState | Error, target: AnnotationTarget | null = null, selection = ''): FakePage {
@@ -47,6 +50,15 @@ export function fakePage(state: PageState | Error, target: AnnotationTarget | nu
     },
     annotationTargetForClaim: async () => target,
     getSelectedText: async () => selection,
+    onStateChanged: (listener) => {
+      page.listeners.add(listener);
+      return () => page.listeners.delete(listener);
+    },
+    listeners: new Set(),
+    announce(next) {
+      page.state = next;
+      for (const listener of page.listeners) listener(next);
+    },
   };
   return page;
 }

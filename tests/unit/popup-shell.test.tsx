@@ -62,13 +62,25 @@ describe('Popup', () => {
     expect(allByTestId(root, 'claim-row')).toHaveLength(1);
   });
 
-  it('polls while the page says it is analysing, then shows the claims', async () => {
+  it('shows "Analysing…", then the claims when the page announces it is done (no polling)', async () => {
     const page = fakePage(pageState({ status: 'analysing' }));
+    let asked = 0;
+    const getPageState = page.getPageState;
+    page.getPageState = () => {
+      asked++;
+      return getPageState();
+    };
     const root = await mount(<Popup deps={makeDeps({ page })} retryDelays={NO_RETRIES} />);
     expect(byTestId(root, 'empty-state-message')?.textContent).toBe('Analysing…');
-    page.state = pageState({ claims: [claim('c1', 0, 'GDP grew 2%.', 0.8)] });
+    await settle();
+    const askedAfterOpening = asked;
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    });
+    expect(asked).toBe(askedAfterOpening);
+    expect(byTestId(root, 'empty-state-message')?.textContent).toBe('Analysing…');
+    await act(async () => {
+      page.announce(pageState({ claims: [claim('c1', 0, 'GDP grew 2%.', 0.8)] }));
     });
     await settle();
     expect(allByTestId(root, 'claim-row')).toHaveLength(1);
