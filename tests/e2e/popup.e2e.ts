@@ -84,6 +84,30 @@ describe.each(BROWSERS)('%s: popup', (browserName) => {
     await page.close();
   });
 
+  it('switches highlights off and on for the site; the page and the open popup follow without a reload', async () => {
+    const { page, tabId } = await openReady(SEED_PAGE);
+    const marksOnPage = (): number => document.querySelectorAll('claimlens-mark').length;
+    expect(await page.evaluate(marksOnPage, null)).toBeGreaterThan(0);
+    const popup = await session.openPopup(tabId);
+    await popup.waitFor(() => document.querySelectorAll('[data-testid="claim-row"]').length > 0, null, 'the claims');
+
+    // The switch's checkbox is visually hidden behind its track: click the label, as a person does.
+    await popup.click('label:has([data-testid="switch-site"])');
+    await page.waitFor(() => document.querySelectorAll('claimlens-mark').length === 0, null, 'the marks to go');
+    // The popup is not reopened: the page announces its new state and the popup shows it.
+    await popup.waitFor(
+      () => document.querySelector('[data-testid="empty-state-message"]')?.textContent === 'Highlights are off for this site',
+      null,
+      'the popup to say highlights are off here',
+    );
+
+    await popup.click('[data-testid="turn-on-site"]');
+    await page.waitFor(() => document.querySelectorAll('claimlens-mark').length > 0, null, 'the marks to come back');
+    await popup.waitFor(() => document.querySelectorAll('[data-testid="claim-row"]').length > 0, null, 'the claims again');
+    await popup.close();
+    await page.close();
+  });
+
   it('saves a verdict from the popup; the marks and the card show it, also after a reload', async () => {
     const { page, tabId, state } = await openReady(SEED_PAGE);
     const claim = state.claims.find((c) => c.text.includes('25,000 people'));
