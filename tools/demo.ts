@@ -40,7 +40,12 @@ async function main(): Promise<void> {
     }
 
     const popup = await session.openPopup(tabId);
-    await popup.waitFor(() => document.querySelector('[data-testid="claim-row"]') !== null, null, 'the popup claims');
+    await popup.waitFor(
+      // The site switch is enabled once the popup has read the settings: then everything is drawn.
+      () => document.querySelector('[data-testid="claim-row"]') !== null && document.querySelector('[data-testid="switch-site"]:not([disabled])') !== null,
+      null,
+      'the popup claims and switches',
+    );
     await shot(popup, 'popup');
 
     server.setPage('/e2e/dark-news.html', darkVariant(readFixture(SEED_PAGE)));
