@@ -11,7 +11,17 @@ const BOILERPLATE_RE = new RegExp(wordsPattern(BOILERPLATE), 'i');
 const OPINION_RE = new RegExp(wordsPattern(OPINION_MARKERS), 'i');
 const METADATA_RE = /@\w|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|^(?:by|updated|published|posted|last updated|photo|image|source|credit|file|picture|video|watch|listen|editing by|reporting by)\b/i;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
-const TRAILING_CLOSERS_RE = /["”’»)\]\s]+$/;
+const CLOSER_RE = /["”’»)\]\s]/;
+
+/**
+ * The unit's last character before its trailing closing quotes, brackets and spaces ('' when there
+ * is none). A backward scan: an end-anchored regex would be tried from every start position.
+ */
+function lastBeforeClosers(unit: string): string {
+  let i = unit.length - 1;
+  while (i >= 0 && CLOSER_RE.test(unit[i]!)) i--;
+  return i >= 0 ? unit[i]! : '';
+}
 
 /**
  * Length of a wire dateline at the start of a unit: an upper-case place ("MOSCOW", "NEW YORK",
@@ -36,12 +46,12 @@ export function wordCount(s: string): number {
 }
 
 export function endsWithTerminal(unit: string): boolean {
-  const core = unit.replace(TRAILING_CLOSERS_RE, '');
-  return /[.!?…]$/.test(core);
+  const last = lastBeforeClosers(unit);
+  return last !== '' && '.!?…'.includes(last);
 }
 
 export function isQuestion(unit: string): boolean {
-  return unit.replace(TRAILING_CLOSERS_RE, '').endsWith('?');
+  return lastBeforeClosers(unit) === '?';
 }
 
 /** Page furniture, bylines, photo credits, time stamps: never a claim. `words`: its word count. */

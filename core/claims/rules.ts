@@ -344,24 +344,45 @@ const withCapitals = (list: string): string =>
 const PREP = wordsPattern(withCapitals(PREPOSITIONS)).slice(2, -2);
 const YEAR = '(?:1[89]|20)\\d\\d';
 
-const DATE_RULES: ReadonlyArray<[RegExp, string, number]> = [
-  [new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\b\\.?(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4],
-  [new RegExp(`\\b${M}\\b\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4],
-  [new RegExp(`\\b${M}\\b\\.?,?\\s+${YEAR}\\b`, 'g'), 'month and year', 0.4],
-  [new RegExp(`\\b${PREP}\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?${YEAR}s?\\b`, 'g'), 'year', 0.4],
-  [new RegExp(`\\b${PREP}\\s+${M}\\b`, 'g'), 'month', 0.3],
-  [new RegExp(`\\b(?:(?:on|last|next|this|On|Last|Next|This)\\s+)?${wordsPattern(WEEKDAYS).slice(2, -2)}\\b`, 'g'), 'day', 0.2],
+/** What a rule's match must contain: a month name, a year (1800–2099), or a digit; null: no cheap test. */
+type DateNeed = 'month+digit' | 'month+year' | 'month' | 'year' | null;
+
+const DATE_RULES: ReadonlyArray<[RegExp, string, number, DateNeed]> = [
+  [new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\b\\.?(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4, 'month+digit'],
+  [new RegExp(`\\b${M}\\b\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4, 'month+digit'],
+  [new RegExp(`\\b${M}\\b\\.?,?\\s+${YEAR}\\b`, 'g'), 'month and year', 0.4, 'month+year'],
+  [new RegExp(`\\b${PREP}\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?${YEAR}s?\\b`, 'g'), 'year', 0.4, 'year'],
+  [new RegExp(`\\b${PREP}\\s+${M}\\b`, 'g'), 'month', 0.3, 'month'],
+  [new RegExp(`\\b(?:(?:on|last|next|this|On|Last|Next|This)\\s+)?${wordsPattern(WEEKDAYS).slice(2, -2)}\\b`, 'g'), 'day', 0.2, null],
   [
     /\b(?:yesterday|last (?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)|earlier this (?:week|month|year)|(?:this|next) (?:week|month|year)|(?:\w+ )?(?:days|weeks|months|years|decades) ago)\b/gi,
     'relative date',
     0.2,
+    null,
   ],
 ];
+
+/**
+ * Every month rule's match holds a whole month name (letters after a space or a word boundary), every
+ * year rule's a year: one test for each decides which of the larger patterns can match at all.
+ */
+const MONTH_WORD_RE = new RegExp(`\\b${M}\\b`);
+const YEAR_DIGITS_RE = new RegExp(YEAR);
 
 export function findDates(view: UnitView, from: number): RuleSignal[] {
   const s = view.text.slice(from, view.end);
   const found: Array<{ start: number; end: number; label: string; weight: number }> = [];
-  for (const [re, label, weight] of DATE_RULES) {
+  const digit = /\d/.test(s);
+  const month = MONTH_WORD_RE.test(s);
+  const year = digit && YEAR_DIGITS_RE.test(s);
+  const possible: Record<Exclude<DateNeed, null>, boolean> = {
+    'month+digit': month && digit,
+    'month+year': month && year,
+    month,
+    year,
+  };
+  for (const [re, label, weight, need] of DATE_RULES) {
+    if (need && !possible[need]) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) found.push({ start: m.index, end: m.index + m[0].length, label, weight });
   }

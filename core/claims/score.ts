@@ -64,5 +64,9 @@ export function claimId(normalized: string, occurrence: number): string {
 }
 
 export function normalizeForId(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most units have single spaces only: then collapsing changes nothing and only the trim is left.
+  return (NEEDS_COLLAPSING_RE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 }
+
+/** Whitespace other than a single space: a tab, a line break, a no-break space, or two spaces in a row. */
+const NEEDS_COLLAPSING_RE = /[^\S ]| {2}/;
