@@ -277,8 +277,6 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     clear() {
       deps.quietly(() => removeHighlights(doc.body));
       session.spans.clear();
-      placed = null;
-      lastArticle = null;
     },
     ensureCurrent: () =>
       serial(async () => {
