@@ -29,21 +29,38 @@ export function tokenize(text: string): Token[] {
 
 const WORD_START_RE = /^[\p{L}\p{N}]/u;
 
+/**
+ * Case of a non-ASCII first letter, by code unit: 1 upper, 2 lower, 3 neither. Case mapping of
+ * non-Latin-1 text is a slow call into the engine's Unicode tables and allocates two strings, while
+ * a page in Cyrillic or Greek asks it for nearly every word: each code unit is mapped once per page.
+ */
+const caseOfCodeUnit = new Map<number, number>();
+
+function caseOf(c: string): number {
+  const code = c.charCodeAt(0);
+  let known = caseOfCodeUnit.get(code);
+  if (known === undefined) {
+    const lower = c.toLowerCase();
+    const upper = c.toUpperCase();
+    known = c !== lower && c === upper ? 1 : c !== upper && c === lower ? 2 : 3;
+    caseOfCodeUnit.set(code, known);
+  }
+  return known;
+}
+
 /** Upper-case first letter; ASCII is decided on the char code (hot path), other scripts by case mapping. */
 export function isCapitalised(token: Token | undefined): boolean {
   if (!token || !token.word) return false;
   const code = token.text.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90;
-  const c = token.text[0]!;
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  return caseOf(token.text[0]!) === 1;
 }
 
 export function isLowerWord(token: Token | undefined): boolean {
   if (!token || !token.word) return false;
   const code = token.text.charCodeAt(0);
   if (code < 128) return code >= 97 && code <= 122;
-  const c = token.text[0]!;
-  return c !== c.toUpperCase() && c === c.toLowerCase();
+  return caseOf(token.text[0]!) === 2;
 }
 
 /** Index of the first token with start >= offset (binary search). */
