@@ -59,6 +59,9 @@ describe('page analysis in the content script', () => {
     const state = pageStateOf(session, document, analysis.source());
     expect(state.timings).toBeDefined();
     expect(Object.keys(state.timings!).sort()).toEqual(['anchoring', 'article', 'claims', 'highlight', 'index', 'total']);
+    // The total covers the whole run, every stage included.
+    const { total, ...stages } = state.timings!;
+    expect(total).toBeGreaterThanOrEqual(Object.values(stages).reduce((sum, ms) => sum + ms, 0) - 1e-9);
     // Marks sit inside the article only: the decoy ticker and sidebar are untouched.
     expect(document.querySelector('.ticker claimlens-mark, .sidebar claimlens-mark')).toBeNull();
     analysis.clear();
