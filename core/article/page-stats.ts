@@ -4,7 +4,7 @@
  * afterwards: the page is walked once (plus two passes over the measured elements), never modified,
  * and certain furniture (navigation, asides, footers, comment threads) is sized without being walked.
  */
-import { isBlockElement, isClaimLensUi, isNonTextElement } from '../text/text-index';
+import { isBlockTag, isClaimLensUi, isNonTextTag, upperTagName } from '../text/text-index';
 import { FurnitureHint, furnitureHint, isHidden } from './hints';
 
 export interface ElementStats {
@@ -117,11 +117,11 @@ export function measurePage(root: Element): PageStats {
   const visit = (element: Element, run: Run, inLink: boolean, parent: ElementStats | null): void => {
     // Most elements carry no attributes at all: one cheap call spares them every attribute lookup.
     const attributed = element.hasAttributes();
-    if (isNonTextElement(element) || (attributed && (isClaimLensUi(element) || isHidden(element)))) {
+    const tag = upperTagName(element);
+    if (isNonTextTag(tag) || (attributed && (isClaimLensUi(element) || isHidden(element)))) {
       hidden.push(element);
       return;
     }
-    const tag = element.tagName.toUpperCase();
     const own = newStats(parent, order++);
     own.textBefore = textSoFar;
     stats.set(element, own);
@@ -138,7 +138,7 @@ export function measurePage(root: Element): PageStats {
     }
     // A block ends the run of its parent and starts its own; an inline element continues the run,
     // unless it is furniture (a hover card inside a sentence): then its text is not the sentence's.
-    const block = isBlockElement(element);
+    const block = isBlockTag(tag);
     if (block && parent) flush(run, parent);
     if (own.hard && parent) {
       // Certain furniture is left out whatever it holds, so only its size matters, read natively

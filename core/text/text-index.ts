@@ -32,7 +32,7 @@ export interface DomPoint {
 
 /** Elements whose content is never reader-visible prose. */
 const NON_TEXT_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'svg',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG',
   'MATH', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'VIDEO', 'AUDIO', 'PICTURE', 'HEAD', 'TITLE',
 ]);
 
@@ -44,12 +44,29 @@ const BLOCK_TAGS = new Set([
   'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BODY', 'HTML',
 ]);
 
+/** Upper-case tag name; HTML elements already have one, so the common case allocates nothing. */
+export function upperTagName(element: Element): string {
+  const tag = element.tagName;
+  const first = tag.charCodeAt(0);
+  return first >= 97 && first <= 122 ? tag.toUpperCase() : tag;
+}
+
+/** Whether an element with this upper-case tag name starts a new line of text. */
+export function isBlockTag(upperTag: string): boolean {
+  return BLOCK_TAGS.has(upperTag);
+}
+
+/** Whether an element with this upper-case tag name never holds reader-visible prose. */
+export function isNonTextTag(upperTag: string): boolean {
+  return NON_TEXT_TAGS.has(upperTag);
+}
+
 export function isBlockElement(element: Element): boolean {
-  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+  return isBlockTag(upperTagName(element));
 }
 
 export function isNonTextElement(element: Element): boolean {
-  return NON_TEXT_TAGS.has(element.tagName) || NON_TEXT_TAGS.has(element.tagName.toUpperCase());
+  return isNonTextTag(upperTagName(element));
 }
 
 /** ClaimLens's own UI hosts (the card, the annotate button) are never part of the page's text. */
