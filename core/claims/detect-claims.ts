@@ -39,7 +39,10 @@ interface SpeakerMemory {
 export function detectClaims(text: string, options: DetectClaimsOptions = {}): Claim[] {
   const { units, quotes, unitBlock } = segmentText(text);
   const tokens = tokenize(text);
-  const names = indexNames(text, tokens);
+  // The proper names a surname resolves to: indexed on the first named speaker only (a page in
+  // another language, or one without named speakers, never needs them).
+  let names: NameIndex | null = null;
+  const nameIndex = (): NameIndex => (names ??= indexNames(text, tokens));
   const occurrences = new Map<string, number>();
   const memory: SpeakerMemory = { person: null, quote: null };
   const claims: Claim[] = [];
@@ -88,7 +91,7 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
       ...findLexical(view, start),
     ]);
 
-    const speaker = chooseSpeaker(signals, names, memory, block);
+    const speaker = chooseSpeaker(signals, nameIndex, memory, block);
     // A quotation whose speaker is known from its context (the sentence's reported speech, or the
     // previous quotation) weighs as much as one attributed in place.
     if (speaker) for (const s of signals) if (s.kind === 'quote' && s.label === 'direct quotation') s.weight = Math.max(s.weight, 0.4);
@@ -155,7 +158,7 @@ function kindsOf(signals: readonly RuleSignal[]): ClaimKind[] {
  * reported speech. Names resolve to their fuller earlier mention; "he"/"she" to the last person who
  * spoke nearby; an unattributed quotation continues the previous quotation's speaker.
  */
-function chooseSpeaker(signals: readonly RuleSignal[], names: NameIndex, memory: SpeakerMemory, block: number): string | undefined {
+function chooseSpeaker(signals: readonly RuleSignal[], names: () => NameIndex, memory: SpeakerMemory, block: number): string | undefined {
   const order: ClaimKind[] = ['quote', 'attribution', 'reported-speech'];
   let result: string | undefined;
   for (const kind of order) {
@@ -172,13 +175,13 @@ function chooseSpeaker(signals: readonly RuleSignal[], names: NameIndex, memory:
   return result;
 }
 
-function speakerName(mention: Mention, names: NameIndex, memory: SpeakerMemory, block: number): string | undefined {
+function speakerName(mention: Mention, names: () => NameIndex, memory: SpeakerMemory, block: number): string | undefined {
   if (mention.kind === 'source') return mention.text;
   if (mention.kind === 'pronoun') {
     const he = /^(?:he|she)$/i.test(mention.text);
     return he && memory.person && block - memory.person.block <= SPEAKER_REACH ? memory.person.name : undefined;
   }
-  const name = resolveName(names, mention.text, mention.start);
+  const name = resolveName(names(), mention.text, mention.start);
   memory.person = { name, block };
   return name;
 }
