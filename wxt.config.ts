@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LAZY_SCRIPTS } from './features/lazy/scripts';
 
 // Every import is explicit (imports: false): a reader sees where each name comes from.
 export default defineConfig({
@@ -11,6 +12,13 @@ export default defineConfig({
     // storage: annotations and source notes. contextMenus: "Annotate selection".
     // activeTab + scripting are not needed: the content script is declared for http(s) pages only.
     permissions: ['storage', 'contextMenus'],
+    // Parts of the content script it imports when a page needs them (features/lazy/). Chrome: a URL
+    // that changes every session, so a page cannot probe for ClaimLens through it; Firefox's
+    // extension URLs are random per install.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? [...LAZY_SCRIPTS]
+        : [{ resources: [...LAZY_SCRIPTS], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -24,6 +24,7 @@ export const TARGETS = {
   pipelineVsReadability: 1.0,
   /** Article detection alone vs Readability.parse. */
   articleVsReadability: 0.5,
+  /** The content script's code and CSS; the model's weights have their own budget (≤ 60 KB, issue 5). */
   contentScriptGzipKB: 40,
 } as const;
 
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
       measured.length === results.length && measured.every((r) => (r.pipelineRatio ?? Infinity) <= TARGETS.pipelineVsReadability),
     articleWithinHalfReadabilityOnEveryPage:
       measured.length === results.length && measured.every((r) => (r.articleRatio ?? Infinity) <= TARGETS.articleVsReadability),
-    contentScriptWithinSize: size.gzipBytes / 1024 <= TARGETS.contentScriptGzipKB,
+    contentScriptWithinSize: size.codeGzipBytes / 1024 <= TARGETS.contentScriptGzipKB,
   };
 
   printTable(results, size, anchoring, TARGETS);
@@ -114,7 +115,12 @@ async function main(): Promise<void> {
     corpus,
     targets: TARGETS,
     checks,
-    contentScript: { ...size, gzipKB: round(size.gzipBytes / 1024, 2) },
+    contentScript: {
+      ...size,
+      gzipKB: round(size.gzipBytes / 1024, 2),
+      codeGzipKB: round(size.codeGzipBytes / 1024, 2),
+      modelGzipKB: round(size.modelGzipBytes / 1024, 2),
+    },
     pages: results.map((r) => ({
       page: r.page,
       file: r.file,

@@ -6,7 +6,7 @@
  * (settings, stored annotations) are done, so the page cannot change the DOM between indexing and
  * marking, and the article watcher can tell ClaimLens's own mutations from the page's.
  */
-import { anchorMany } from '../core/anchoring';
+import type { anchorMany } from '../core/anchoring/anchor';
 import type { Annotation } from '../core/annotations/model';
 import { canonicalUrlOf } from '../core/annotations/canonical-url';
 import { highlightSpans, MARK_TAG, removeHighlights } from '../core/highlight/highlight';
@@ -25,11 +25,17 @@ import {
 import type { PageSession } from './page-session';
 import type { Claim } from '../core/claims/types';
 
+export interface Anchoring {
+  anchorMany: typeof anchorMany;
+}
+
 export interface PageAnalysisDeps {
   doc: Document;
   session: PageSession;
   isEnabled(): Promise<boolean>;
   loadAnnotations(source: string): Promise<Annotation[]>;
+  /** The anchoring engine, loaded only for pages that have annotations (features/lazy/). */
+  loadAnchoring(): Promise<Anchoring>;
   /** Runs DOM changes so that the article watcher does not take them for the page's. */
   quietly(change: () => void): void;
   limits?: Pick<AnalyseOptions, 'maxPageText' | 'maxClaims'>;
@@ -95,7 +101,8 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       }
       const enabled = await deps.isEnabled();
       const annotations = enabled ? await deps.loadAnnotations(canonicalUrlOf(doc)) : [];
-      deps.quietly(() => render(enabled, annotations));
+      const anchoring = annotations.length > 0 ? await deps.loadAnchoring() : null;
+      deps.quietly(() => render(enabled, annotations, anchoring));
     } catch (error) {
       failed(error);
     } finally {
@@ -103,7 +110,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     }
   }
 
-  function render(enabled: boolean, annotations: Annotation[]): void {
+  function render(enabled: boolean, annotations: Annotation[], anchoring: Anchoring | null): void {
     const t0 = performance.now();
     const body = doc.body;
     // A fresh page has no marks: skip the unwrapping walk (a tag lookup is a native, cached list).
@@ -142,7 +149,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       const bodyIndex = buildTextIndex(body);
       const claimSpans = lastArticle ? claimsInBody(lastArticle.index, bodyIndex, lastArticle.claims) : [];
       placed = { text: bodyIndex.text, claimSpans };
-      spans = mergeSpans(claimSpans, anchorAll(bodyIndex.text, annotations));
+      spans = mergeSpans(claimSpans, anchorAll(bodyIndex.text, annotations, anchoring));
       markIndex = bodyIndex;
     }
     const t4 = performance.now();
@@ -196,6 +203,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       /** Set when the page changed its text while the annotations were loading. */
       let stale = false;
       const annotations = await deps.loadAnnotations(canonicalUrlOf(doc));
+      const anchoring = annotations.length > 0 ? await deps.loadAnchoring() : null;
       deps.quietly(() => {
         session.annotations = annotations;
         if (session.status !== 'ready' && session.status !== 'no-article') return;
@@ -204,7 +212,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
           stale = true;
           return;
         }
-        const anchored = anchorAll(bodyIndex.text, annotations);
+        const anchored = anchorAll(bodyIndex.text, annotations, anchoring);
         const next = mergeSpans(placed.claimSpans, anchored);
         const nextById = new Map(next.map((span) => [span.id, span]));
         const changed = [...session.spans.values()]
@@ -310,8 +318,9 @@ function claimsInBody(articleIndex: TextIndex, bodyIndex: TextIndex, claims: rea
   return spans;
 }
 
-function anchorAll(text: string, annotations: readonly Annotation[]): AnchoredAnnotation[] {
-  const anchors = anchorMany(
+function anchorAll(text: string, annotations: readonly Annotation[], anchoring: Anchoring | null): AnchoredAnnotation[] {
+  if (!anchoring || annotations.length === 0) return [];
+  const anchors = anchoring.anchorMany(
     text,
     annotations.map((a) => a.target.selector),
   );

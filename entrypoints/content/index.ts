@@ -4,13 +4,13 @@
  */
 import '../../core/highlight/highlight.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createAnnotationStore } from '../../core/annotations/store';
 import { highlightSettings } from '../../core/settings';
-import { createAnnotationActions } from '../../features/annotation-actions';
+import { createAnnotationAccess } from '../../features/annotation-access';
 import { createAnnotateSelection } from '../../features/annotate-selection';
 import { announcePageState } from '../../features/announce-page-state';
 import { createHoverCard } from '../../features/hover-card';
 import { registerMessageHandlers } from '../../features/message-handlers';
+import { loadLazyModule } from '../../features/lazy/load-lazy-module';
 import { createPageAnalysis } from '../../features/page-analysis';
 import { createPageSession, guard } from '../../features/page-session';
 import { createArticleWatcher } from '../../features/watch-article';
@@ -21,18 +21,25 @@ export default defineContentScript({
   main(ctx) {
     const doc = document;
     const session = createPageSession();
-    const store = createAnnotationStore();
+    const annotations = createAnnotationAccess(() => loadLazyModule('annotations'));
 
     const watcher = createArticleWatcher(doc, guard(session, 'watch', () => analysis.checkForChanges()));
     const analysis = createPageAnalysis({
       doc,
       session,
       isEnabled: () => highlightSettings.isEnabledFor(location.hostname),
-      loadAnnotations: (source) => store.listAnnotations(source),
+      loadAnnotations: (source) => annotations.listFor(source),
+      loadAnchoring: () => annotations.anchoring(),
       quietly: watcher.quietly,
     });
-    const actions = createAnnotationActions({ doc, store, analysis });
-    const card = createHoverCard({ doc, session, actions, report: (e) => session.report('card', e) });
+    const actions = annotations.actionsFor({ doc, analysis });
+    const card = createHoverCard({
+      doc,
+      session,
+      actions,
+      loadUi: () => loadLazyModule('card-ui'),
+      report: (e) => session.report('card', e),
+    });
     const selection = createAnnotateSelection({
       doc,
       card,
@@ -43,7 +50,7 @@ export default defineContentScript({
     const stopAnnouncing = announcePageState(session, doc, () => analysis.source());
 
     const stopSettings = highlightSettings.watch(guard(session, 'settings', () => analysis.run()));
-    const stopStore = store.watch(guard(session, 'annotations', () => analysis.refreshAnnotations()));
+    const stopStore = annotations.watch(guard(session, 'annotations', () => analysis.refreshAnnotations()));
 
     void analysis.run().then(() => {
       if (ctx.isValid) watcher.start();

@@ -1,3 +1,4 @@
+import { cardUi } from '../../features/card-ui/render-card';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHoverCard, type HoverCard } from '../../features/hover-card';
 import { createPageSession, type PageSession } from '../../features/page-session';
@@ -40,7 +41,7 @@ beforeEach(() => {
   highlightSpans(index, [{ id: 'c1', start, end, kinds: claim.kinds }]);
   session = createPageSession();
   session.spans.set('c1', { id: 'c1', start, end, claim, annotation: null });
-  card = createHoverCard({ doc: document, session, actions, report: (e) => { throw e; } });
+  card = createHoverCard({ doc: document, session, actions, loadUi: async () => cardUi, report: (e) => { throw e; } });
   mark = document.querySelector('claimlens-mark')!;
 });
 
@@ -106,5 +107,37 @@ describe('hover card', () => {
     session.spans.clear();
     session.notify();
     expect(card.state().open).toBe(false);
+  });
+
+  it('loads the card interface once, on the first open, and draws the open card with it', async () => {
+    card.destroy();
+    const drawn: Array<string | null> = [];
+    const loadUi = vi.fn(async () => ({
+      createRenderer: () => ({ render: (props: { view: { quote: string } } | null) => drawn.push(props?.view.quote ?? null) }),
+    }));
+    card = createHoverCard({ doc: document, session, actions, loadUi, report: (e) => { throw e; } });
+    expect(loadUi).not.toHaveBeenCalled();
+    card.openSpan('c1', { pinned: true });
+    card.openSpan('c1', { pinned: true, focus: true });
+    expect(card.state().open).toBe(true); // state is known before the interface has loaded
+    await vi.waitFor(() => expect(drawn).toContain(claim.text));
+    card.close();
+    expect(drawn[drawn.length - 1]).toBeNull();
+    card.openSpan('c1');
+    expect(drawn[drawn.length - 1]).toBe(claim.text);
+    expect(loadUi).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a card interface that fails to load, and loads it again on the next open', async () => {
+    card.destroy();
+    const reported: unknown[] = [];
+    const loadUi = vi.fn().mockRejectedValueOnce(new Error('blocked')).mockResolvedValue(cardUi);
+    card = createHoverCard({ doc: document, session, actions, loadUi, report: (e) => reported.push(e) });
+    card.openSpan('c1', { pinned: true });
+    await vi.waitFor(() => expect(reported).toHaveLength(1));
+    card.close();
+    card.openSpan('c1', { pinned: true });
+    await vi.waitFor(() => expect(loadUi).toHaveBeenCalledTimes(2));
+    expect(card.state().open).toBe(true);
   });
 });

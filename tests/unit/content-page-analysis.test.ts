@@ -1,3 +1,4 @@
+import { anchorMany } from '../../core/anchoring/anchor';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +33,7 @@ function setUp(): Harness {
     session,
     isEnabled: async () => enabled.value,
     loadAnnotations: (source) => store.listAnnotations(source),
+    loadAnchoring: async () => ({ anchorMany }),
     quietly: (change) => change(),
   });
   return { session, analysis, store, enabled };
@@ -207,6 +209,7 @@ describe('page analysis in the content script', () => {
       loadAnnotations: async () => {
         throw new Error('storage unavailable');
       },
+      loadAnchoring: async () => ({ anchorMany }),
       quietly: (change) => change(),
     });
     await expect(analysis.run()).resolves.toBeUndefined();

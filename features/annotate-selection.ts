@@ -4,7 +4,6 @@
  * same. Each opens the card's editor for the selection; the annotation's target is the selection's
  * range of the body-level text, so it is anchored like every other annotation of the page.
  */
-import { render } from 'preact';
 import { buildTextIndex, textOffsetOf } from '../core/text/text-index';
 import type { HoverCard } from './hover-card';
 import { placeCard } from './card-position';
@@ -60,12 +59,13 @@ export function createAnnotateSelection(deps: {
 }): AnnotateSelection {
   const { doc, card } = deps;
   let ui: UiHost | null = null;
+  let button: HTMLButtonElement | null = null;
   let draft: SelectionDraft | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const hide = (): void => {
     draft = null;
-    if (ui) render(null, ui.root.lastElementChild!);
+    button?.remove();
   };
 
   const openEditor = (chosen: SelectionDraft): void => {
@@ -73,11 +73,23 @@ export function createAnnotateSelection(deps: {
     card.openDraft(chosen);
   };
 
+  /** The floating button, made once: plain DOM, its label a constant. */
+  const makeButton = (): HTMLButtonElement => {
+    const made = doc.createElement('button');
+    made.type = 'button';
+    made.textContent = 'Annotate';
+    made.setAttribute('aria-label', 'Annotate selection with ClaimLens');
+    // Keep the page's selection: a mousedown on a button would otherwise clear it.
+    made.addEventListener('mousedown', (event) => event.preventDefault());
+    made.addEventListener('click', () => {
+      if (draft) openEditor(draft);
+    });
+    return made;
+  };
+
   const showButton = (chosen: SelectionDraft): void => {
-    if (!ui) {
-      ui = createUiHost(doc, 'annotate-button', BUTTON_CSS);
-      ui.root.appendChild(doc.createElement('div'));
-    }
+    ui ??= createUiHost(doc, 'annotate-button', BUTTON_CSS);
+    button ??= makeButton();
     draft = chosen;
     const rects = Array.from(chosen.range.getClientRects()).filter((r) => r.width > 0);
     const last = rects[rects.length - 1];
@@ -88,19 +100,9 @@ export function createAnnotateSelection(deps: {
       { width: 90, height: 26 },
       { width: view.innerWidth, height: view.innerHeight },
     );
-    render(
-      <button
-        type="button"
-        style={{ top: `${place.top}px`, left: `${place.left}px` }}
-        aria-label="Annotate selection with ClaimLens"
-        // Keep the page's selection: a mousedown on a button would otherwise clear it.
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => draft && openEditor(draft)}
-      >
-        Annotate
-      </button>,
-      ui.root.lastElementChild!,
-    );
+    button.style.top = `${place.top}px`;
+    button.style.left = `${place.left}px`;
+    if (!button.isConnected) ui.root.appendChild(button);
   };
 
   const update = (): void => {
@@ -133,6 +135,7 @@ export function createAnnotateSelection(deps: {
       if (timer !== undefined) clearTimeout(timer);
       ui?.remove();
       ui = null;
+      button = null;
     },
   };
 }

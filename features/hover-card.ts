@@ -1,22 +1,20 @@
 /**
  * The hover card: opens beside a mark on hover (with hover-intent delays, and it stays open while the
  * pointer moves into it), on keyboard focus, and on Enter or a click (then it stays until closed).
- * Escape closes it and returns focus to the mark. The card is Preact rendered into a closed shadow
- * root (see ui-host.ts); nothing about it is exposed to the page — tests ask `state()` through the
- * getCardState message instead.
+ * Escape closes it and returns focus to the mark. This file keeps the card's state and listens to the
+ * page; the drawing (Preact in a closed shadow root, see ui-host.ts) is the card-ui script, loaded
+ * when a card first opens (card-ui/). Nothing about the card is exposed to the page — tests ask
+ * `state()` through the getCardState message instead.
  */
-import { render, type ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SourceNote } from '../core/annotations/model';
 import { quoteSelectorOf } from '../core/anchoring/selectors';
 import { markAround, marksOf } from '../core/highlight/highlight';
 import type { CardState } from '../core/messaging/protocol';
-import { ClaimCard, type CardView } from '../components/card/ClaimCard';
+import type { CardView } from '../components/card/ClaimCard';
 import type { AnnotationEditorValue, EditorSaveResult } from '../components/annotation-editor/AnnotationEditor';
-import cardCss from '../components/card/card.css?inline';
-import editorCss from '../components/annotation-editor/editor.css?inline';
 import type { AnnotationActions, AnnotationSubject } from './annotation-actions';
-import { placeCard, type Box } from './card-position';
+import type { Box } from './card-position';
+import type { CardRenderer, CardUi } from './card-ui/contract';
 import type { PageSession } from './page-session';
 import type { MarkedSpan } from './page-spans';
 import { createUiHost, type UiHost } from './ui-host';
@@ -52,12 +50,15 @@ export function createHoverCard(deps: {
   doc: Document;
   session: PageSession;
   actions: AnnotationActions;
+  /** The card's user interface, loaded on first use (features/lazy/). */
+  loadUi(): Promise<CardUi>;
   report(error: unknown): void;
 }): HoverCard {
   const { doc, session, actions } = deps;
   const win = doc.defaultView ?? window;
   let ui: UiHost | null = null;
-  let container: HTMLElement | null = null;
+  let renderer: CardRenderer | null = null;
+  let loadingUi = false;
   let open: OpenCard | null = null;
   let library: SourceNote[] = [];
   let openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,9 +71,7 @@ export function createHoverCard(deps: {
     // A page that rebuilds <html>'s children may have thrown the host out: put it back.
     if (ui && !ui.host.isConnected) doc.documentElement.appendChild(ui.host);
     if (!ui) {
-      ui = createUiHost(doc, 'card', `${cardCss}\n${editorCss}`);
-      container = doc.createElement('div');
-      ui.root.appendChild(container);
+      ui = createUiHost(doc, 'card', '');
       ui.root.addEventListener('mouseover', () => cancelClose());
       const root = ui.root;
       root.addEventListener('mouseout', (event) => {
@@ -120,45 +119,63 @@ export function createHoverCard(deps: {
     marksOf(doc.body, subject.spanId)[0]?.focus({ preventScroll: true });
   };
 
+  /** The renderer, once the card-ui script is loaded; the first call starts loading it. */
+  const currentRenderer = (): CardRenderer | null => {
+    if (renderer || loadingUi) return renderer;
+    loadingUi = true;
+    deps.loadUi().then(
+      (cardUi) => {
+        loadingUi = false;
+        if (!ui) return; // destroyed meanwhile
+        renderer = cardUi.createRenderer(ui.root);
+        paint();
+      },
+      (error: unknown) => {
+        loadingUi = false;
+        deps.report(error);
+      },
+    );
+    return null;
+  };
+
   function paint(): void {
     try {
       if (!open) {
-        if (container) render(null, container);
+        renderer?.render(null);
         return;
       }
       const view = viewOf(open.subject);
       if (!view) return close(false);
       host();
+      const draw = currentRenderer();
+      if (!draw) return; // painted once the interface has loaded
       const current = open;
       const subject: AnnotationSubject =
         current.subject.kind === 'span'
           ? { span: spanOf(current.subject)! }
           : { range: { start: current.subject.start, end: current.subject.end }, text: current.subject.text };
-      render(
-        <Positioned anchor={() => anchorBox(current.subject)} onEscape={() => close(true)}>
-          <ClaimCard
-            key={current.generation}
-            view={view}
-            library={library}
-            startEditing={current.editing}
-            autoFocus={current.focus}
-            onSave={(value) => save(current, subject, value)}
-            onCreateSource={async (init) => {
-              const result = await actions.createSource(init);
-              if (!result.ok) return result;
-              library = [...library, result.value];
-              paint();
-              return { ok: true, source: result.value };
-            }}
-            onDelete={async () => {
-              if (view.annotation) await actions.remove(view.annotation);
-              if (open === current && !spanOf(current.subject)) close(false);
-            }}
-            onClose={() => close(true)}
-          />
-        </Positioned>,
-        container!,
-      );
+      draw.render({
+        view,
+        library,
+        generation: current.generation,
+        startEditing: current.editing,
+        autoFocus: current.focus,
+        anchor: () => anchorBox(current.subject),
+        onEscape: () => close(true),
+        onSave: (value) => save(current, subject, value),
+        onCreateSource: async (init) => {
+          const result = await actions.createSource(init);
+          if (!result.ok) return result;
+          library = [...library, result.value];
+          paint();
+          return { ok: true, source: result.value };
+        },
+        onDelete: async () => {
+          if (view.annotation) await actions.remove(view.annotation);
+          if (open === current && !spanOf(current.subject)) close(false);
+        },
+        onClose: () => close(true),
+      });
     } catch (error) {
       deps.report(error);
     }
@@ -364,7 +381,8 @@ export function createHoverCard(deps: {
         const wrapped = guarded.get(listener);
         if (wrapped) target.removeEventListener(type, wrapped, options);
       }
-      if (container) render(null, container);
+      renderer?.render(null);
+      renderer = null;
       ui?.remove();
       ui = null;
       setActive(null);
@@ -391,38 +409,4 @@ export function spanBox(rects: readonly DOMRect[], pointerY: number | null): Box
   if (union.bottom - union.top <= MAX_ANCHOR_HEIGHT) return { ...union, left: first.left };
   const line = (pointerY !== null && visible.find((r) => r.top <= pointerY && pointerY <= r.bottom)) || first;
   return { top: line.top, bottom: line.bottom, left: line.left, right: line.right };
-}
-
-/** Measures the card after it renders and puts it beside the anchor, inside the viewport. */
-function Positioned(props: { anchor: () => Box | null; onEscape: () => void; children: ComponentChildren }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
-  useLayoutEffect(() => {
-    const element = ref.current?.firstElementChild as HTMLElement | null | undefined;
-    const anchor = props.anchor();
-    if (!element || !anchor) return;
-    const view = element.ownerDocument.defaultView!;
-    const next = placeCard(anchor, { width: element.offsetWidth, height: element.offsetHeight }, {
-      width: view.innerWidth,
-      height: view.innerHeight,
-    });
-    if (!position || Math.abs(next.top - position.top) > 0.5 || Math.abs(next.left - position.left) > 0.5) {
-      setPosition(next);
-    }
-  });
-  return (
-    <div
-      ref={ref}
-      class="cl-position"
-      style={position ? { '--cl-top': `${position.top}px`, '--cl-left': `${position.left}px` } : { visibility: 'hidden' }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          props.onEscape();
-        }
-      }}
-    >
-      {props.children}
-    </div>
-  );
 }

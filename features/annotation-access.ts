@@ -1,0 +1,70 @@
+/**
+ * The content script's access to stored annotations, without carrying the annotation code on every
+ * page: a storage snapshot is probed first (core/annotations/page-probe.ts), and the store, its
+ * validation and migrations, the anchoring engine and the saving actions are loaded (features/lazy/)
+ * only when the page has annotations or the reader saves one.
+ */
+import type { Annotation, SourceNote } from '../core/annotations/model';
+import { mayHoldAnnotationsOf } from '../core/annotations/page-probe';
+import { isAnnotationDataKey } from '../core/annotations/storage-keys';
+import type { AnnotationStore } from '../core/annotations/store';
+import { canonicalizeUrl } from '../core/annotations/canonical-url';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { AnnotationActions } from './annotation-actions';
+import type { LazyModules } from './lazy/registry';
+import type { PageAnalysis } from './page-analysis';
+
+type AnnotationsModule = LazyModules['annotations'];
+
+export interface AnnotationAccess {
+  /** The page's annotations (none without loading anything when storage holds none of them). */
+  listFor(source: string): Promise<Annotation[]>;
+  /** The anchoring engine (loads the annotation code). */
+  anchoring(): Promise<Pick<AnnotationsModule, 'anchorMany'>>;
+  /** Saving from the page; each action loads the annotation code on first use. */
+  actionsFor(deps: { doc: Document; analysis: PageAnalysis }): AnnotationActions;
+  /** Calls back on any change to annotation data, from any tab. Returns unsubscribe. */
+  watch(callback: () => void): () => void;
+}
+
+export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): AnnotationAccess {
+  let store: AnnotationStore | null = null;
+  const loadStore = async (): Promise<{ module: AnnotationsModule; store: AnnotationStore }> => {
+    const module = await load();
+    store ??= module.createAnnotationStore();
+    return { module, store };
+  };
+
+  return {
+    async listFor(source) {
+      if (!store) {
+        const snapshot = await storage.snapshot('local');
+        if (!mayHoldAnnotationsOf(snapshot, new Set([source, canonicalizeUrl(source)]))) return [];
+      }
+      return (await loadStore()).store.listAnnotations(source);
+    },
+    anchoring: load,
+    actionsFor(deps) {
+      let actions: Promise<AnnotationActions> | null = null;
+      const get = (): Promise<AnnotationActions> => {
+        actions ??= loadStore().then(({ module, store }) => module.createAnnotationActions({ ...deps, store }));
+        actions.catch(() => (actions = null)); // not loaded: the next action tries again
+        return actions;
+      };
+      return {
+        save: async (subject, value) => (await get()).save(subject, value),
+        remove: async (annotation: Annotation) => (await get()).remove(annotation),
+        createSource: async (init) => (await get()).createSource(init),
+        library: async (): Promise<SourceNote[]> => (await get()).library(),
+      };
+    },
+    watch(callback) {
+      const listener = (changes: Record<string, unknown>, area: string): void => {
+        if (area === 'local' && Object.keys(changes).some(isAnnotationDataKey)) callback();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { anchorMany } from '../../core/anchoring/anchor';
+import { mayHoldAnnotationsOf } from '../../core/annotations/page-probe';
+import { createAnnotationStore } from '../../core/annotations/store';
+import { createAnnotationActions } from '../../features/annotation-actions';
+import { createAnnotationAccess } from '../../features/annotation-access';
+import { providedLazyModule, provideLazyModule, type LazyModules } from '../../features/lazy/registry';
+import { PAGE, sampleAnnotation } from './annotations-helpers';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('mayHoldAnnotationsOf: the quick look before loading the annotation code', () => {
+  const here = new Set([PAGE]);
+  const annotationOf = (source: unknown) => ({ target: { source } });
+  const cases: Array<[string, Record<string, unknown>, boolean]> = [
+    ['empty storage', {}, false],
+    ['settings only', { highlightSettings: { enabled: true } }, false],
+    ['an annotation of another page', { 'annotation:a': annotationOf('https://other.example/') }, false],
+    ['an annotation of this page', { 'annotation:a': annotationOf(PAGE) }, true],
+    ['a deleted annotation of this page (trash)', { 'trash:annotation:a': { record: annotationOf(PAGE) } }, false],
+    ['a source note only', { 'source:s': { title: 'x', url: PAGE } }, false],
+    ['storage metadata of a key', { 'annotation:a$': annotationOf(PAGE) }, false],
+    ['a corrupt record', { 'annotation:a': null, 'annotation:b': 'text' }, false],
+    ['first-schema data (only the store can read it)', { annotations: {} }, true],
+    ['first-schema sources', { sources: {} }, true],
+  ];
+  it.each(cases)('%s', (_name, snapshot, expected) => {
+    expect(mayHoldAnnotationsOf(snapshot, here)).toBe(expected);
+  });
+});
+
+describe('annotation access from the content script', () => {
+  const annotationsModule: LazyModules['annotations'] = { anchorMany, createAnnotationStore, createAnnotationActions };
+
+  it('does not load the annotation code on a page without annotations', async () => {
+    await createAnnotationStore().saveAnnotation(sampleAnnotation({ source: 'https://other.example/story' }));
+    const load = vi.fn(async () => annotationsModule);
+    const access = createAnnotationAccess(load);
+    expect(await access.listFor(PAGE)).toEqual([]);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('loads it once the page has annotations, and lists them', async () => {
+    const saved = await createAnnotationStore().saveAnnotation(sampleAnnotation());
+    if (!saved.ok) throw new Error(saved.error);
+    const load = vi.fn(async () => annotationsModule);
+    const access = createAnnotationAccess(load);
+    expect((await access.listFor(PAGE)).map((a) => a.id)).toEqual([saved.saved.id]);
+    expect((await access.listFor(PAGE)).map((a) => a.id)).toEqual([saved.saved.id]);
+    expect(load).toHaveBeenCalled();
+  });
+
+  it('an action loads the code on first use, and a failed load is retried', async () => {
+    const load = vi
+      .fn<() => Promise<LazyModules['annotations']>>()
+      .mockRejectedValueOnce(new Error('not loaded'))
+      .mockResolvedValue(annotationsModule);
+    const access = createAnnotationAccess(load);
+    const analysis = {} as Parameters<typeof access.actionsFor>[0]['analysis'];
+    const actions = access.actionsFor({ doc: document, analysis });
+    expect(load).not.toHaveBeenCalled();
+    await expect(actions.library()).rejects.toThrow('not loaded');
+    expect(await actions.library()).toEqual([]);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('watches annotation data only', async () => {
+    const access = createAnnotationAccess(async () => annotationsModule);
+    const changed = vi.fn();
+    const stop = access.watch(changed);
+    await fakeBrowser.storage.local.set({ highlightSettings: { enabled: false } });
+    expect(changed).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ 'annotation:x': {} });
+    expect(changed).toHaveBeenCalledTimes(1);
+    stop();
+    await fakeBrowser.storage.local.set({ 'annotation:y': {} });
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('lazy module registry', () => {
+  it('hands a module from the script that provides it to the content script', () => {
+    const ui: LazyModules['card-ui'] = { createRenderer: () => ({ render: () => {} }) };
+    provideLazyModule('card-ui', ui);
+    expect(providedLazyModule('card-ui')).toBe(ui);
+  });
+});
