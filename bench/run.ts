@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [CORPUS_DIR] [--runs N]`: the content script's speed and size, measured on the
+ * `npm run bench -- [CORPUS_DIR] [--runs N] [--pages-only]`: the content script's speed and size, measured on the
  * built extension in real Chromium, against @mozilla/readability as the baseline, plus the anchoring
  * bench (bench/anchoring.ts). Prints a table and writes bench/results.json.
  *
@@ -39,15 +39,17 @@ interface PageResult {
   error?: string;
 }
 
-function parseArgs(argv: string[]): { corpus: string | null; runs: number } {
+function parseArgs(argv: string[]): { corpus: string | null; runs: number; pagesOnly: boolean } {
   let corpus: string | null = null;
   let runs = 9;
+  let pagesOnly = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--runs') runs = Math.max(7, Number(argv[++i] ?? '9'));
+    else if (arg === '--pages-only') pagesOnly = true;
     else if (!arg.startsWith('--')) corpus = path.resolve(arg);
   }
-  return { corpus: corpus ?? DEFAULT_CORPUS, runs };
+  return { corpus: corpus ?? DEFAULT_CORPUS, runs, pagesOnly };
 }
 
 async function measureAll(pages: BenchPage[], runs: number): Promise<{ results: PageResult[]; chromium: string }> {
@@ -82,14 +84,16 @@ async function measureAll(pages: BenchPage[], runs: number): Promise<{ results: 
 }
 
 async function main(): Promise<void> {
-  const { corpus, runs } = parseArgs(process.argv.slice(2));
+  const { corpus, runs, pagesOnly } = parseArgs(process.argv.slice(2));
   const corpusPages = corpus ? largestPages(corpus, 3) : [];
   if (corpusPages.length === 0) console.log(`No corpus pages in ${corpus}: measuring the seed page only.`);
   const pages = [seedPage(), ...corpusPages];
 
   const size = contentScriptSize(CHROME_EXTENSION_DIR);
   const { results, chromium } = await measureAll(pages, runs);
-  const anchoring: AnchoringFigures = await runAnchoringBench();
+  const anchoring: AnchoringFigures = pagesOnly
+    ? { ran: false, reason: '--pages-only' }
+    : await runAnchoringBench();
 
   const measured = results.filter((r) => r.measurement);
   const checks = {
@@ -148,6 +152,8 @@ async function main(): Promise<void> {
     })),
     anchoring,
   };
+  // A partial run (--pages-only, for quick checks) does not replace the saved figures.
+  if (pagesOnly) return;
   writeFileSync(path.resolve('bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('\nWrote bench/results.json');
 }

@@ -45,7 +45,13 @@ const runReadability: PageFunction<null, ReadabilityRun> = () => {
   return { parse: t1 - t0, clone: t0 - c0, found: article !== null };
 };
 
-const STAGES: ReadonlyArray<keyof PipelineTimings> = ['article', 'index', 'claims', 'anchoring', 'highlight', 'total'];
+const STAGES: ReadonlyArray<keyof PipelineTimings> = ['clear', 'article', 'index', 'claims', 'anchoring', 'highlight', 'total'];
+
+/**
+ * Runs of each, alternating, before measuring: both are then timed as the page's compiled code, not
+ * while the engine is still compiling them (the cold run on page load is reported on its own).
+ */
+export const WARM_UP_RUNS = 5;
 
 export async function measurePage(session: BrowserSession, url: string, runs: number): Promise<PageMeasurement> {
   const page = await session.newPage(url);
@@ -53,9 +59,10 @@ export async function measurePage(session: BrowserSession, url: string, runs: nu
     const tabId = await session.tabIdOf(page);
     const first = await waitForStatus(session, tabId, ['ready', 'no-article', 'too-large', 'error', 'disabled'], 60_000);
     await page.addScript(READABILITY_SCRIPT);
-    // One warm-up of each, not counted.
-    await session.sendToTab<PageState>(tabId, 'rerunPipeline');
-    await page.evaluate(runReadability, null);
+    for (let i = 0; i < WARM_UP_RUNS; i += 1) {
+      await session.sendToTab<PageState>(tabId, 'rerunPipeline');
+      await page.evaluate(runReadability, null);
+    }
 
     const pipeline: PipelineTimings[] = [];
     const roundTrips: number[] = [];

@@ -1,7 +1,7 @@
 /** The bench's printed report. */
 import type { AnchoringFigures } from './anchoring-step';
 import type { BundleSize } from './bundle-size';
-import type { PageMeasurement } from './measure-page';
+import { WARM_UP_RUNS, type PageMeasurement } from './measure-page';
 import type { ScoringShare } from './scoring-share';
 
 interface Row {
@@ -37,6 +37,7 @@ export function printTable(
     `article/R (≤${targets.articleVsReadability})`,
     'claims ms',
     'highlight ms',
+    'clear ms',
     'scoring share',
     '1st run ms',
   ];
@@ -55,6 +56,7 @@ export function printTable(
       ratio(row.articleRatio, targets.articleVsReadability),
       ms(m.pipeline.claims),
       ms(m.pipeline.highlight),
+      ms(m.pipeline.clear),
       row.scoring ? `${pct(row.scoring.share)} of claims` : '-',
       ms(m.firstRun?.total),
     ];
@@ -65,7 +67,10 @@ export function printTable(
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const cells of body) console.log(line(cells));
-  console.log('Medians of the runs after a warm-up; "1st run" is the pipeline on page load (cold).');
+  console.log(
+    `Medians of the runs after ${WARM_UP_RUNS} warm-up runs of each; "1st run" is the pipeline on page load (cold). ` +
+      '"clear": removing the previous run\'s marks before a re-run, outside the pipeline total.',
+  );
   console.log('Scoring share: check-worthiness scoring within the claim stage, measured in Node on the same article text.');
   console.log('');
   const kb = (bytes: number): string => (bytes / 1024).toFixed(1);

@@ -20,6 +20,12 @@ import type { Selector } from '../anchoring';
 export type PageStatus = 'ready' | 'no-article' | 'disabled' | 'analysing' | 'too-large' | 'error';
 
 export interface PipelineTimings {
+  /**
+   * Removing the marks of the previous run (0 on a fresh page). Not part of `total`: a page is
+   * analysed once when it loads; only a re-run (settings changed, the page replaced its article,
+   * the bench) has marks to remove first.
+   */
+  clear: number;
   /** Milliseconds spent in each stage of the last run of the content script's pipeline. */
   article: number;
   /** Building the article's text index. */
@@ -28,6 +34,7 @@ export interface PipelineTimings {
   /** Anchoring the stored annotations of this page. */
   anchoring: number;
   highlight: number;
+  /** The whole pipeline, article → claims → highlights, including the page-size check; without `clear`. */
   total: number;
 }
 
