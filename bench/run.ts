@@ -26,7 +26,15 @@ export const TARGETS = {
   articleVsReadability: 0.5,
   /** The content script's code and CSS; the model's weights have their own budget (≤ 60 KB, issue 5). */
   contentScriptGzipKB: 40,
+  /** Check-worthiness scoring's share of the pipeline (issue 5). */
+  scoringShareOfPipeline: 0.1,
 } as const;
+
+/** The scoring share measured in Node, applied to the claim stage's share of the browser's pipeline. */
+function scoringShareOfPipeline(r: PageResult): number {
+  const m = r.measurement!;
+  return (r.scoring!.share * m.pipeline.claims) / m.pipeline.total;
+}
 
 interface PageResult {
   page: string;
@@ -102,6 +110,10 @@ async function main(): Promise<void> {
     articleWithinHalfReadabilityOnEveryPage:
       measured.length === results.length && measured.every((r) => (r.articleRatio ?? Infinity) <= TARGETS.articleVsReadability),
     contentScriptWithinSize: size.codeGzipBytes / 1024 <= TARGETS.contentScriptGzipKB,
+    /** Issue 5: scoring every sentence adds ≤ 10 % to the pipeline on the three largest corpus pages. */
+    scoringWithinTenthOfPipelineOnCorpusPages: results
+      .slice(1)
+      .every((r) => !!r.scoring && !!r.measurement && scoringShareOfPipeline(r) <= TARGETS.scoringShareOfPipeline),
   };
 
   printTable(results, size, anchoring, TARGETS);
@@ -148,6 +160,7 @@ async function main(): Promise<void> {
         claimStageMsNode: round(r.scoring.claimStage),
         scoringMsNode: round(r.scoring.scoring),
         shareOfClaimStage: round(r.scoring.share, 3),
+        shareOfPipeline: r.measurement ? round(scoringShareOfPipeline(r), 3) : undefined,
       },
     })),
     anchoring,

@@ -57,7 +57,9 @@ export function printTable(
       ms(m.pipeline.claims),
       ms(m.pipeline.highlight),
       ms(m.pipeline.clear),
-      row.scoring ? `${pct(row.scoring.share)} of claims` : '-',
+      row.scoring
+        ? `${pct(row.scoring.share)} of claims, ${pct((row.scoring.share * m.pipeline.claims) / m.pipeline.total)} of pipeline`
+        : '-',
       ms(m.firstRun?.total),
     ];
   });
