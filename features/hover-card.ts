@@ -371,6 +371,7 @@ export function createHoverCard(deps: {
         verdict: view.annotation?.body.verdict ?? null,
         note: view.annotation?.body.note ?? '',
         quote: view.quote,
+        drawn: renderer !== null,
       };
     },
     destroy() {

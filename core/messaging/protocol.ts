@@ -79,6 +79,8 @@ export type CardState =
       verdict: string | null;
       note: string;
       quote: string;
+      /** The card's interface (loaded on the first open) has drawn it; false while it loads or if it failed. */
+      drawn: boolean;
     };
 
 /** Where an annotation of a claim is stored: what the popup needs to create one the page will anchor. */

@@ -4,9 +4,9 @@
  * tests read what it shows through the content script's getCardState message (and screenshots).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardState } from '../../core/messaging/protocol';
+import type { CardState, PageState } from '../../core/messaging/protocol';
 import { launchBrowser, type BrowserSession, type PageHandle, type StaticServer } from './harness';
-import { SEED_PAGE, startFixtureServer, uniqueUrl } from './harness/fixtures';
+import { readFixture, SEED_PAGE, startFixtureServer, uniqueUrl } from './harness/fixtures';
 import { collectMarks, hoverMark, waitForCard, waitForStatus } from './harness/probes';
 import { screenshotPath } from './harness/screenshots';
 import { BROWSERS } from './harness/session';
@@ -45,8 +45,8 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     const card = (await waitForCard(
       session,
       tabId,
-      (c) => c.open && c.spanId === id,
-      'the card of the hovered claim',
+      (c) => c.open && c.spanId === id && c.drawn,
+      'the card of the hovered claim, drawn by the on-demand card interface',
     )) as OpenCard;
     expect(card.claimId).toBe(id);
     expect(card.kinds).toContain('statistic');
@@ -93,6 +93,25 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
       null,
     );
     expect(focusAfter).toBe(firstClaimId);
+    await page.close();
+  });
+
+  it('draws the card on a page whose Content-Security-Policy allows no scripts or styles of its own', async () => {
+    // The card's interface and the annotation code load from the extension's own files on demand;
+    // a page's CSP must not stop them (nor the highlights' styles).
+    const csp = "default-src 'none'; img-src 'self'";
+    server.setPage('/e2e/strict-csp.html', readFixture(SEED_PAGE), undefined, { 'content-security-policy': csp });
+    const page = await session.newPage(uniqueUrl(server, '/e2e/strict-csp.html'));
+    const tabId = await session.tabIdOf(page);
+    const state = await waitForStatus(session, tabId, ['ready']);
+    const marks = await page.evaluate(collectMarks, { regions: [] });
+    const statistic = marks.find((mark) => mark.text.includes('25,000 people'));
+    expect(statistic).toBeDefined();
+    await hoverMark(page, statistic!.id);
+    await waitForCard(session, tabId, (c) => c.open && c.spanId === statistic!.id && c.drawn, 'the card, drawn under a strict CSP');
+    const after = await session.sendToTab<PageState>(tabId, 'getPageState');
+    expect(after.error).toBeUndefined();
+    expect(state.claims.length).toBeGreaterThan(3);
     await page.close();
   });
 });

@@ -51,8 +51,10 @@ afterEach(() => {
 });
 
 describe('hover card', () => {
-  it('opens when a mark gets keyboard focus and reports what it shows', () => {
+  it('opens when a mark gets keyboard focus and reports what it shows', async () => {
     mark.focus();
+    expect(card.state()).toMatchObject({ open: true, drawn: false }); // the interface is still loading
+    await vi.waitFor(() => expect(card.state()).toMatchObject({ drawn: true }));
     expect(card.state()).toEqual({
       open: true,
       spanId: 'c1',
@@ -63,6 +65,7 @@ describe('hover card', () => {
       verdict: null,
       note: '',
       quote: claim.text,
+      drawn: true,
     });
   });
 

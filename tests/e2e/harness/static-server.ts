@@ -23,8 +23,8 @@ export interface StaticServer {
   origin: string;
   /** Absolute URL of a path on this server. */
   url(pathname: string): string;
-  /** Serve `body` at `pathname` (instead of any file) until changed again. */
-  setPage(pathname: string, body: string, contentType?: string): void;
+  /** Serve `body` at `pathname` (instead of any file) until changed again, with extra response headers. */
+  setPage(pathname: string, body: string, contentType?: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -33,13 +33,13 @@ export interface StaticServer {
  * Paths that escape their folder are refused.
  */
 export async function startStaticServer(mounts: Record<string, string>): Promise<StaticServer> {
-  const overrides = new Map<string, { body: string; contentType: string }>();
+  const overrides = new Map<string, { body: string; contentType: string; headers: Record<string, string> }>();
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
       const override = overrides.get(pathname);
       if (override) {
-        response.writeHead(200, { 'content-type': override.contentType, 'cache-control': 'no-store' });
+        response.writeHead(200, { ...override.headers, 'content-type': override.contentType, 'cache-control': 'no-store' });
         response.end(override.body);
         return;
       }
@@ -63,8 +63,8 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
   return {
     origin,
     url: (pathname) => new URL(pathname, origin).href,
-    setPage(pathname, body, contentType = 'text/html; charset=utf-8') {
-      overrides.set(pathname, { body, contentType });
+    setPage(pathname, body, contentType = 'text/html; charset=utf-8', headers = {}) {
+      overrides.set(pathname, { body, contentType, headers });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
