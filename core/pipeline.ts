@@ -7,7 +7,7 @@ import { detectArticle } from './article/detect-article';
 import { indexArticle } from './article/article-text';
 import type { Claim } from './claims/types';
 import { detectClaims } from './claims/detect-claims';
-import { scoreCheckWorthiness } from './worthiness/index';
+import { checkWorthinessScorer } from './worthiness/index';
 import type { TextIndex } from './text/text-index';
 
 export interface AnalysisTimings {
@@ -77,7 +77,7 @@ export function analyseDocument(doc: Document, options: AnalyseOptions = {}): Do
   const t2 = performance.now();
   timings.index = t2 - t1;
 
-  const found = detectClaims(index.text, { scoreSentence: options.scoreSentence ?? scoreCheckWorthiness });
+  const found = detectClaims(index.text, { scoreSentence: options.scoreSentence ?? checkWorthinessScorer() });
   const claims = keepBestClaims(found, maxClaims);
   timings.claims = performance.now() - t2;
   return result({ status: 'ready', article, index, claims, claimsCapped: claims.length < found.length });

@@ -17,3 +17,8 @@ export function worthinessModel(): WorthinessModel {
 export function scoreCheckWorthiness(sentence: string): number {
   return worthinessModel().score(sentence);
 }
+
+/** A scorer for the sentences of one text (see WorthinessModel.scorer). */
+export function checkWorthinessScorer(): (sentence: string) => number {
+  return worthinessModel().scorer();
+}

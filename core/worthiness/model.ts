@@ -3,7 +3,7 @@
  * quantised to signed bytes and base64-encoded so the whole model is a small JSON-like constant that
  * bundles into the content script (no fetch, no WASM).
  */
-import { visitFeatures, type FeatureConfig } from './features';
+import { featureDot, type FeatureConfig } from './features';
 
 export interface WorthinessModelData {
   format: 1;
@@ -62,18 +62,22 @@ export class WorthinessModel {
     for (let i = 0; i < size; i++) this.weights[i] = bytes[i]! * data.weightStep;
   }
 
-  /** The raw linear score (log-odds before calibration). */
-  margin(sentence: string): number {
-    let z = this.data.intercept;
-    const w = this.weights;
-    visitFeatures(sentence, this.data.features, (i, v) => {
-      z += w[i]! * v;
-    });
-    return z;
+  /** The raw linear score (log-odds before calibration). `memo`: see featureDot. */
+  margin(sentence: string, memo?: Map<string, number>): number {
+    return this.data.intercept + featureDot(sentence, this.data.features, this.weights, memo);
   }
 
   /** Check-worthiness in [0, 1]; 0.5 is the claim / not-a-claim threshold. */
-  score(sentence: string): number {
-    return sigmoid(this.data.slope * this.margin(sentence) + this.data.offset);
+  score(sentence: string, memo?: Map<string, number>): number {
+    return sigmoid(this.data.slope * this.margin(sentence, memo) + this.data.offset);
+  }
+
+  /**
+   * A scorer for the sentences of one text: it remembers what it computed for each word of that
+   * text (and forgets it with the scorer), so a word met again costs a lookup.
+   */
+  scorer(): (sentence: string) => number {
+    const memo = new Map<string, number>();
+    return (sentence) => this.score(sentence, memo);
   }
 }

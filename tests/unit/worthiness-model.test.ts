@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreCheckWorthiness, worthinessModel } from '../../core/worthiness/index';
+import { featureDot, visitFeatures, type FeatureConfig } from '../../core/worthiness/features';
 import { decodeInt8, encodeInt8, WorthinessModel } from '../../core/worthiness/model';
 import { WORTHINESS_MODEL_DATA } from '../../core/worthiness/model-data';
 
@@ -63,5 +64,47 @@ describe('scoreCheckWorthiness', () => {
     for (const needle of ['25,000 people', 'Mizintsev, said on Wednesday', 'illegal presence', 'Vladimir Putin said', 'in December 2018', 'since 2014', 'unauthorized military base']) {
       expect(scoreCheckWorthiness(seedSentence(needle)), needle).toBeGreaterThanOrEqual(0.5);
     }
+  });
+});
+
+describe('featureDot: the fast sum the shipped scorer uses', () => {
+  const news = readFileSync(resolve(__dirname, '../fixtures/worthiness/news-sentences.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t')[2] ?? '')
+    .filter((text) => text.length > 0);
+  const sentences = [...news, '', '?', 'In 2019 taxes rose 40% to $3 trillion, the highest ever.', '“Quoted,” he said — 1,200 of them.', '数字 123 ١٢٣', 'Has been tested; I’ve never seen it!'];
+  const config = WORTHINESS_MODEL_DATA.features;
+  const weights = Float32Array.from({ length: 1 << config.hashBits }, (_, i) => Math.sin(i * 12.9898) * 0.5);
+  const slowDot = (sentence: string, cfg: FeatureConfig): number => {
+    let z = 0;
+    visitFeatures(sentence, cfg, (i, v) => {
+      z += weights[i]! * v;
+    });
+    return z;
+  };
+
+  it('equals the sum over visitFeatures, sentence by sentence, with a memo shared across sentences', () => {
+    expect(sentences.length).toBeGreaterThan(100);
+    const memo = new Map<string, number>();
+    for (const sentence of sentences) {
+      expect(featureDot(sentence, config, weights, memo)).toBeCloseTo(slowDot(sentence, config), 9);
+    }
+    expect(memo.size).toBeGreaterThan(100);
+  });
+
+  it('equals it for the feature options the shipped model does not use', () => {
+    for (const cfg of [
+      { ...config, charAcrossWords: true },
+      { ...config, cuePairs: true },
+      { ...config, bigrams: false, charMin: 0, charMax: 0 },
+    ]) {
+      for (const sentence of sentences.slice(0, 20)) expect(featureDot(sentence, cfg, weights)).toBeCloseTo(slowDot(sentence, cfg), 9);
+    }
+  });
+
+  it('a scorer for one text gives the scores of the plain scorer', () => {
+    const score = worthinessModel().scorer();
+    for (const sentence of sentences) expect(score(sentence)).toBeCloseTo(scoreCheckWorthiness(sentence), 12);
   });
 });
