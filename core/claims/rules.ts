@@ -240,7 +240,34 @@ const ORDINAL_RE = /^(?:st|nd|rd|th)\b/;
 const NEXT_WORD_RE = /^[\s-]+(\p{L}[\p{L}'’-]*)/u;
 const YEAR_RE = /^(?:1[89]|20)\d\d$/;
 const BARE_NUMBER_CONTEXT = new Set(['to', 'from', 'at', 'of', 'by', 'reached', 'totalled', 'totaled', 'was', 'were', 'is', 'are', 'hit', 'than']);
-const SPELLED_RE = new RegExp(`${wordsPattern(SPELLED_NUMBERS)}(\\s+of)?\\s+([\\p{L}-]+)`, 'giu');
+const SPELLED_SOURCE = `${wordsPattern(SPELLED_NUMBERS)}(\\s+of)?\\s+([\\p{L}-]+)`;
+const SPELLED_RE = new RegExp(SPELLED_SOURCE, 'giu');
+/** The same pattern, matched at one position only (sticky). */
+const SPELLED_AT_RE = new RegExp(SPELLED_SOURCE, 'iuy');
+/**
+ * Where a count can start: the number word alone, without the Unicode flag. V8 runs a `u`+`i` regex
+ * several times slower than a plain `i` one, so the Unicode pattern is only tried at these positions.
+ * Without the `u` flag, `\b` and case-insensitive matching differ only on "ſ" (U+017F) and the Kelvin
+ * sign (U+212A), which fold to "s" and "k": a unit holding either takes the Unicode pattern throughout.
+ */
+const SPELLED_START_RE = new RegExp(wordsPattern(SPELLED_NUMBERS), 'gi');
+
+/** The first match of SPELLED_RE in `s` at or after `at` (what `SPELLED_RE.exec` would return). */
+function nextCount(s: string, at: number, unicodeOnly: boolean): RegExpExecArray | null {
+  if (unicodeOnly) {
+    SPELLED_RE.lastIndex = at;
+    return SPELLED_RE.exec(s);
+  }
+  // Every match starts where a number word does: try the full pattern there, leftmost first.
+  SPELLED_START_RE.lastIndex = at;
+  for (let c = SPELLED_START_RE.exec(s); c; c = SPELLED_START_RE.exec(s)) {
+    SPELLED_AT_RE.lastIndex = c.index;
+    const m = SPELLED_AT_RE.exec(s);
+    if (m) return m;
+    SPELLED_START_RE.lastIndex = c.index + 1;
+  }
+  return null;
+}
 const AGO_RE = /^\s+(?:ago|later|earlier)\b/i;
 
 export function findStatistics(view: UnitView, from: number): RuleSignal[] {
@@ -316,15 +343,17 @@ export function findStatistics(view: UnitView, from: number): RuleSignal[] {
     }
     out.push(signal('statistic', label, text, from + sigStart, from + sigEnd, weight));
   }
-  SPELLED_RE.lastIndex = 0;
-  for (let m = SPELLED_RE.exec(s); m; m = SPELLED_RE.exec(s)) {
+  const unicodeOnly = s.includes('\u017f') || s.includes('\u212a');
+  let at = 0;
+  for (let m = nextCount(s, at, unicodeOnly); m; m = nextCount(s, at, unicodeOnly)) {
     const unit = m[2]!;
     const hasOf = !!m[1];
     const ok = hasOf || (/^\p{Ll}/u.test(unit) && !FUNCTION_WORDS.has(unit.toLowerCase()) && !(TIME_UNITS.has(unit) && AGO_RE.test(s.slice(m.index + m[0].length))));
     if (!ok) {
-      SPELLED_RE.lastIndex = m.index + 1;
+      at = m.index + 1;
       continue;
     }
+    at = m.index + m[0].length;
     const end = hasOf && FUNCTION_WORDS.has(unit.toLowerCase()) ? m.index + m[0].length - unit.length : m.index + m[0].length;
     out.push(signal('statistic', 'count', text, from + m.index, from + end, 0.45));
   }
