@@ -42,8 +42,17 @@ export const GATE_ALL = (1 << 12) - 1;
 /** Lower-case ASCII run → the regexes one of whose entries starts with (or needs) it. */
 const GATE_WORDS = new Map<string, number>();
 
+/**
+ * For each first letter a–z, a bit per word length (1–31) that some gate word has: most runs fail
+ * this test, which is cheaper than hashing them for the map.
+ */
+const LENGTHS_BY_LETTER = new Uint32Array(26);
+
 function gateOn(bit: number, firstWords: readonly string[]): void {
-  for (const w of firstWords) GATE_WORDS.set(w, (GATE_WORDS.get(w) ?? 0) | bit);
+  for (const w of firstWords) {
+    GATE_WORDS.set(w, (GATE_WORDS.get(w) ?? 0) | bit);
+    LENGTHS_BY_LETTER[w.charCodeAt(0) - 97]! |= 1 << w.length;
+  }
 }
 
 /** The first run of letters of each entry of a space-separated list ("so-called" → "so", "i_think" → "i"). */
@@ -67,6 +76,12 @@ gateOn(GATE_OPINION, firstWordsOf(OPINION_MARKERS));
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** Whether some gate word starts with the letter `first` (any case) and is `length` long. */
+function mayBeGateWord(first: number, length: number): boolean {
+  const letter = (first | 0x20) - 97; // ASCII lower case; digits fall outside 0–25
+  return letter >= 0 && letter < 26 && length < 32 && ((LENGTHS_BY_LETTER[letter]! >>> length) & 1) === 1;
+}
+
 /** Gate bits of one token: of each of its runs of ASCII letters and digits. */
 function tokenBits(token: Token): number {
   const t = token.text;
@@ -80,14 +95,14 @@ function tokenBits(token: Token): number {
       if (c >= 65 && c <= 90) upper = true;
       continue;
     }
-    if (runStart >= 0) {
+    if (runStart >= 0 && mayBeGateWord(t.charCodeAt(runStart), i - runStart)) {
       // A token that is one run (the common case) is looked up as it is, without a copy.
       let run = runStart === 0 && i === t.length ? t : t.slice(runStart, i);
       if (upper) run = run.toLowerCase();
       bits |= GATE_WORDS.get(run) ?? 0;
-      runStart = -1;
-      upper = false;
     }
+    runStart = -1;
+    upper = false;
   }
   return bits;
 }
