@@ -8,6 +8,7 @@
  */
 
 import type { Claim, ClaimKind, ClaimSignal } from './types';
+import { unitGate } from './gate';
 import { datelineLength, isBoilerplate, isOpinion, isQuestion, isQuotedQuestion, endsWithTerminal, outsideQuotes } from './noise';
 import { findAttributions, findDates, findLexical, findQuotations, findReportedSpeech, findStatistics, type RuleSignal, type UnitView } from './rules';
 import { claimId, decide, FRAGMENT_FACTOR, normalizeForId, OPINION_FACTOR, ruleScore } from './score';
@@ -76,11 +77,14 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
       if (t.word && !(first >= 48 && first <= 57)) letterWords++;
     }
     // Fewer than three words made of letters: a reference ("2015; 28: 685-690."), a score, a label.
-    if (letterWords < 3 || isBoilerplate(claimText, words) || isQuestion(claimText)) return;
+    if (letterWords < 3) return;
+    // Which word-list regexes can match in this unit (most cannot): the others are skipped.
+    const gate = unitGate(tokens, start, end, tokenFrom, tokenTo);
+    if (isBoilerplate(claimText, words, gate) || isQuestion(claimText)) return;
     const ownWords = outsideQuotes(text, start, end, unitQuotes);
     if (isQuotedQuestion(text, start, end, unitQuotes, ownWords)) return;
 
-    const view: UnitView = { text, tokens, start, end, tokenFrom, tokenTo, quotes: unitQuotes };
+    const view: UnitView = { text, tokens, start, end, tokenFrom, tokenTo, quotes: unitQuotes, gate };
     const found = findQuotations(view);
     const signals = dedupe([
       ...found.signals,
@@ -96,7 +100,7 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     // previous quotation) weighs as much as one attributed in place.
     if (speaker) for (const s of signals) if (s.kind === 'quote' && s.label === 'direct quotation') s.weight = Math.max(s.weight, 0.4);
     const hasFact = signals.some((s) => s.kind === 'statistic' || s.kind === 'date-event');
-    const opinion = isOpinion(ownWords);
+    const opinion = isOpinion(ownWords, gate);
     if (opinion && !hasFact) return;
     let rule = ruleScore(signals);
     if (opinion) rule *= OPINION_FACTOR;

@@ -5,6 +5,7 @@
  */
 
 import { BOILERPLATE, OPINION_MARKERS, wordsPattern } from './lexicon';
+import { GATE_ALL, GATE_BOILERPLATE, GATE_OPINION } from './gate';
 import type { QuoteSpan } from './sentences';
 
 const BOILERPLATE_RE = new RegExp(wordsPattern(BOILERPLATE), 'i');
@@ -54,10 +55,13 @@ export function isQuestion(unit: string): boolean {
   return lastBeforeClosers(unit) === '?';
 }
 
-/** Page furniture, bylines, photo credits, time stamps: never a claim. `words`: its word count. */
-export function isBoilerplate(unit: string, words: number): boolean {
+/**
+ * Page furniture, bylines, photo credits, time stamps: never a claim. `words`: its word count;
+ * `gate`: the unit's gate bits (gate.ts), which say whether the boilerplate phrases can occur.
+ */
+export function isBoilerplate(unit: string, words: number, gate = GATE_ALL): boolean {
   if (words < 3) return true;
-  if (BOILERPLATE_RE.test(unit)) return true;
+  if ((gate & GATE_BOILERPLATE) !== 0 && BOILERPLATE_RE.test(unit)) return true;
   if (words < 5 && !endsWithTerminal(unit)) return true;
   return words < 14 && METADATA_RE.test(unit);
 }
@@ -75,8 +79,8 @@ export function outsideQuotes(text: string, start: number, end: number, quotes: 
 }
 
 /** "I think this is a great idea.": the writer's opinion (first person, outside any quotation). */
-export function isOpinion(ownWords: string): boolean {
-  return OPINION_RE.test(ownWords);
+export function isOpinion(ownWords: string, gate = GATE_ALL): boolean {
+  return (gate & GATE_OPINION) !== 0 && OPINION_RE.test(ownWords);
 }
 
 /** A quoted question with only its attribution around it: '"Will the camp close?" he asked.' */

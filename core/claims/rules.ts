@@ -27,6 +27,19 @@ import {
   WEEKDAYS,
   wordsPattern,
 } from './lexicon';
+import {
+  GATE_ALL,
+  GATE_CAUSAL_STRONG,
+  GATE_CAUSAL_WEAK,
+  GATE_CHANGE,
+  GATE_COMPARATIVE,
+  GATE_COMPARISON_PHRASE,
+  GATE_LOADED_ADJECTIVE,
+  GATE_LOADED_NOUN,
+  GATE_RELATIVE_DATE,
+  GATE_SUPERLATIVE,
+  GATE_WEEKDAY,
+} from './gate';
 import type { QuoteSpan } from './sentences';
 import { subjectAfter, subjectBefore, type Mention } from './speakers';
 import type { Token } from './tokens';
@@ -45,6 +58,13 @@ export interface UnitView {
   tokenFrom: number;
   tokenTo: number;
   quotes: readonly QuoteSpan[];
+  /** Which word-list regexes can match in [start, end) (gate.ts); absent: all of them run. */
+  gate?: number;
+}
+
+/** The gate bits that hold for the range [from, view.end): the view's when it starts there. */
+function gateOf(view: UnitView, from: number): number {
+  return from === view.start && view.gate !== undefined ? view.gate : GATE_ALL;
 }
 
 function signal(kind: ClaimKind, label: string, text: string, start: number, end: number, weight: number, speaker?: Mention): RuleSignal {
@@ -240,7 +260,34 @@ const ORDINAL_RE = /^(?:st|nd|rd|th)\b/;
 const NEXT_WORD_RE = /^[\s-]+(\p{L}[\p{L}'’-]*)/u;
 const YEAR_RE = /^(?:1[89]|20)\d\d$/;
 const BARE_NUMBER_CONTEXT = new Set(['to', 'from', 'at', 'of', 'by', 'reached', 'totalled', 'totaled', 'was', 'were', 'is', 'are', 'hit', 'than']);
-const SPELLED_RE = new RegExp(`${wordsPattern(SPELLED_NUMBERS)}(\\s+of)?\\s+([\\p{L}-]+)`, 'giu');
+const SPELLED_SOURCE = `${wordsPattern(SPELLED_NUMBERS)}(\\s+of)?\\s+([\\p{L}-]+)`;
+const SPELLED_RE = new RegExp(SPELLED_SOURCE, 'giu');
+/** The same pattern, matched at one position only (sticky). */
+const SPELLED_AT_RE = new RegExp(SPELLED_SOURCE, 'iuy');
+/**
+ * Where a count can start: the number word alone, without the Unicode flag. V8 runs a `u`+`i` regex
+ * several times slower than a plain `i` one, so the Unicode pattern is only tried at these positions.
+ * Without the `u` flag, `\b` and case-insensitive matching differ only on "ſ" (U+017F) and the Kelvin
+ * sign (U+212A), which fold to "s" and "k": a unit holding either takes the Unicode pattern throughout.
+ */
+const SPELLED_START_RE = new RegExp(wordsPattern(SPELLED_NUMBERS), 'gi');
+
+/** The first match of SPELLED_RE in `s` at or after `at` (what `SPELLED_RE.exec` would return). */
+function nextCount(s: string, at: number, unicodeOnly: boolean): RegExpExecArray | null {
+  if (unicodeOnly) {
+    SPELLED_RE.lastIndex = at;
+    return SPELLED_RE.exec(s);
+  }
+  // Every match starts where a number word does: try the full pattern there, leftmost first.
+  SPELLED_START_RE.lastIndex = at;
+  for (let c = SPELLED_START_RE.exec(s); c; c = SPELLED_START_RE.exec(s)) {
+    SPELLED_AT_RE.lastIndex = c.index;
+    const m = SPELLED_AT_RE.exec(s);
+    if (m) return m;
+    SPELLED_START_RE.lastIndex = c.index + 1;
+  }
+  return null;
+}
 const AGO_RE = /^\s+(?:ago|later|earlier)\b/i;
 
 export function findStatistics(view: UnitView, from: number): RuleSignal[] {
@@ -316,15 +363,17 @@ export function findStatistics(view: UnitView, from: number): RuleSignal[] {
     }
     out.push(signal('statistic', label, text, from + sigStart, from + sigEnd, weight));
   }
-  SPELLED_RE.lastIndex = 0;
-  for (let m = SPELLED_RE.exec(s); m; m = SPELLED_RE.exec(s)) {
+  const unicodeOnly = s.includes('\u017f') || s.includes('\u212a');
+  let at = 0;
+  for (let m = nextCount(s, at, unicodeOnly); m; m = nextCount(s, at, unicodeOnly)) {
     const unit = m[2]!;
     const hasOf = !!m[1];
     const ok = hasOf || (/^\p{Ll}/u.test(unit) && !FUNCTION_WORDS.has(unit.toLowerCase()) && !(TIME_UNITS.has(unit) && AGO_RE.test(s.slice(m.index + m[0].length))));
     if (!ok) {
-      SPELLED_RE.lastIndex = m.index + 1;
+      at = m.index + 1;
       continue;
     }
+    at = m.index + m[0].length;
     const end = hasOf && FUNCTION_WORDS.has(unit.toLowerCase()) ? m.index + m[0].length - unit.length : m.index + m[0].length;
     out.push(signal('statistic', 'count', text, from + m.index, from + end, 0.45));
   }
@@ -344,8 +393,11 @@ const withCapitals = (list: string): string =>
 const PREP = wordsPattern(withCapitals(PREPOSITIONS)).slice(2, -2);
 const YEAR = '(?:1[89]|20)\\d\\d';
 
-/** What a rule's match must contain: a month name, a year (1800–2099), or a digit; null: no cheap test. */
-type DateNeed = 'month+digit' | 'month+year' | 'month' | 'year' | null;
+/**
+ * What a rule's match must contain: a month name, a year (1800–2099), or a digit; a weekday or a
+ * relative-date word (told by the unit's gate bits).
+ */
+type DateNeed = 'month+digit' | 'month+year' | 'month' | 'year' | 'weekday' | 'relative';
 
 const DATE_RULES: ReadonlyArray<[RegExp, string, number, DateNeed]> = [
   [new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\b\\.?(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4, 'month+digit'],
@@ -353,12 +405,12 @@ const DATE_RULES: ReadonlyArray<[RegExp, string, number, DateNeed]> = [
   [new RegExp(`\\b${M}\\b\\.?,?\\s+${YEAR}\\b`, 'g'), 'month and year', 0.4, 'month+year'],
   [new RegExp(`\\b${PREP}\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?${YEAR}s?\\b`, 'g'), 'year', 0.4, 'year'],
   [new RegExp(`\\b${PREP}\\s+${M}\\b`, 'g'), 'month', 0.3, 'month'],
-  [new RegExp(`\\b(?:(?:on|last|next|this|On|Last|Next|This)\\s+)?${wordsPattern(WEEKDAYS).slice(2, -2)}\\b`, 'g'), 'day', 0.2, null],
+  [new RegExp(`\\b(?:(?:on|last|next|this|On|Last|Next|This)\\s+)?${wordsPattern(WEEKDAYS).slice(2, -2)}\\b`, 'g'), 'day', 0.2, 'weekday'],
   [
     /\b(?:yesterday|last (?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)|earlier this (?:week|month|year)|(?:this|next) (?:week|month|year)|(?:\w+ )?(?:days|weeks|months|years|decades) ago)\b/gi,
     'relative date',
     0.2,
-    null,
+    'relative',
   ],
 ];
 
@@ -375,14 +427,17 @@ export function findDates(view: UnitView, from: number): RuleSignal[] {
   const digit = /\d/.test(s);
   const month = MONTH_WORD_RE.test(s);
   const year = digit && YEAR_DIGITS_RE.test(s);
-  const possible: Record<Exclude<DateNeed, null>, boolean> = {
+  const gate = gateOf(view, from);
+  const possible: Record<DateNeed, boolean> = {
     'month+digit': month && digit,
     'month+year': month && year,
     month,
     year,
+    weekday: (gate & GATE_WEEKDAY) !== 0,
+    relative: (gate & GATE_RELATIVE_DATE) !== 0,
   };
   for (const [re, label, weight, need] of DATE_RULES) {
-    if (need && !possible[need]) continue;
+    if (!possible[need]) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) found.push({ start: m.index, end: m.index + m[0].length, label, weight });
   }
@@ -431,26 +486,33 @@ export function findLexical(view: UnitView, from: number): RuleSignal[] {
   const add = (kind: ClaimKind, label: string, m: RegExpExecArray, weight: number, extra = 0): void => {
     out.push(signal(kind, label, text, from + m.index, from + m.index + m[0].length + extra, weight));
   };
-  matchAll(CAUSAL_STRONG_RE, s, (m) => add('causal', 'cause and effect', m, 0.33));
-  matchAll(CAUSAL_WEAK_RE, s, (m) => add('causal', 'cause and effect', m, 0.25));
-  matchAll(COMPARATIVE_RE, s, (m) => {
-    if (!NOT_COMPARATIVE_RE.test(m[0])) add('comparison', 'comparison', m, 0.33);
-  });
-  matchAll(COMPARISON_PHRASE_RE, s, (m) => add('comparison', 'comparison', m, 0.33));
-  matchAll(SUPERLATIVE_RE, s, (m) => add('comparison', 'superlative', m, 0.33));
-  matchAll(CHANGE_RE, s, (m) => add('comparison', 'change', m, 0.3));
-  matchAll(LOADED_ADJECTIVE_RE, s, (m) => {
-    // Take the nouns it qualifies: "unauthorized military base", not just "unauthorized".
-    let extra = 0;
-    for (let n = 0; n < 2; n++) {
-      const w = CONTENT_WORD_RE.exec(s.slice(m.index + m[0].length + extra, m.index + m[0].length + extra + 40));
-      // Stop at verbs and adverbs: "occupied territories", not "occupied territories returned".
-      if (!w || FUNCTION_WORDS.has(w[1]!) || /(?:ed|ing|ly)$/.test(w[1]!)) break;
-      extra += w[0].length;
-    }
-    const predicate = PREDICATE_RE.test(s.slice(Math.max(0, m.index - 12), m.index));
-    if (extra > 0 || predicate) add('characterization', 'loaded label', m, 0.35, extra);
-  });
-  matchAll(LOADED_NOUN_RE, s, (m) => add('characterization', 'loaded label', m, 0.35));
+  // Regexes whose words the unit does not hold are skipped (gate.ts).
+  const gate = gateOf(view, from);
+  const may = (bit: number): boolean => (gate & bit) !== 0;
+  if (may(GATE_CAUSAL_STRONG)) matchAll(CAUSAL_STRONG_RE, s, (m) => add('causal', 'cause and effect', m, 0.33));
+  if (may(GATE_CAUSAL_WEAK)) matchAll(CAUSAL_WEAK_RE, s, (m) => add('causal', 'cause and effect', m, 0.25));
+  if (may(GATE_COMPARATIVE)) {
+    matchAll(COMPARATIVE_RE, s, (m) => {
+      if (!NOT_COMPARATIVE_RE.test(m[0])) add('comparison', 'comparison', m, 0.33);
+    });
+  }
+  if (may(GATE_COMPARISON_PHRASE)) matchAll(COMPARISON_PHRASE_RE, s, (m) => add('comparison', 'comparison', m, 0.33));
+  if (may(GATE_SUPERLATIVE)) matchAll(SUPERLATIVE_RE, s, (m) => add('comparison', 'superlative', m, 0.33));
+  if (may(GATE_CHANGE)) matchAll(CHANGE_RE, s, (m) => add('comparison', 'change', m, 0.3));
+  if (may(GATE_LOADED_ADJECTIVE)) {
+    matchAll(LOADED_ADJECTIVE_RE, s, (m) => {
+      // Take the nouns it qualifies: "unauthorized military base", not just "unauthorized".
+      let extra = 0;
+      for (let n = 0; n < 2; n++) {
+        const w = CONTENT_WORD_RE.exec(s.slice(m.index + m[0].length + extra, m.index + m[0].length + extra + 40));
+        // Stop at verbs and adverbs: "occupied territories", not "occupied territories returned".
+        if (!w || FUNCTION_WORDS.has(w[1]!) || /(?:ed|ing|ly)$/.test(w[1]!)) break;
+        extra += w[0].length;
+      }
+      const predicate = PREDICATE_RE.test(s.slice(Math.max(0, m.index - 12), m.index));
+      if (extra > 0 || predicate) add('characterization', 'loaded label', m, 0.35, extra);
+    });
+  }
+  if (may(GATE_LOADED_NOUN)) matchAll(LOADED_NOUN_RE, s, (m) => add('characterization', 'loaded label', m, 0.35));
   return out;
 }

@@ -15,19 +15,101 @@ export interface Token {
   word: boolean;
 }
 
+// The grammar, as a regex (kept as the reference the scanner below implements):
+//   /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 // Each repetition of the inner group must start with a punctuation character, so matching is linear.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// The scanner walks char codes instead: the regex's match arrays and the per-token test dominated the
+// claim stage's cost on short pages.
+
+/** Class of a code point: a letter or digit (\p{L}, \p{N}), white space (\s), anything else. */
+const LETTER_OR_DIGIT = 1;
+const SPACE = 2;
+const OTHER = 3;
+
+/** Class of each ASCII code, so the common case is one array read. */
+const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? LETTER_OR_DIGIT : /\s/.test(String.fromCharCode(c)) ? SPACE : OTHER,
+);
+/** Classes of other BMP code units, decided by the Unicode regexes once per code unit (0: not yet). */
+const bmpClass = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
+const SPACE_RE = /^\s$/u;
+
+function classOfCodePoint(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  if (cp < 0x10000) {
+    let known = bmpClass[cp]!;
+    if (known === 0) {
+      known = slowClass(String.fromCharCode(cp));
+      bmpClass[cp] = known;
+    }
+    return known;
+  }
+  return slowClass(String.fromCodePoint(cp));
+}
+
+function slowClass(ch: string): number {
+  return LETTER_OR_DIGIT_RE.test(ch) ? LETTER_OR_DIGIT : SPACE_RE.test(ch) ? SPACE : OTHER;
+}
+
+/** Punctuation that may join two runs of letters or digits inside one word: ' ’ . , - */
+const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 44 || c === 45;
+
+/** Length in code units of the code point at `i` (2 for a surrogate pair, as the `u` flag reads it). */
+function codePointLength(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
+
+/** End of the run of letters and digits starting at `i`. */
+function letterRunEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (ASCII_CLASS[c] !== LETTER_OR_DIGIT) break;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (classOfCodePoint(cp) !== LETTER_OR_DIGIT) break;
+    i += codePointLength(cp);
+  }
+  return i;
+}
+
+function startsLetterRun(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return c < 128 ? ASCII_CLASS[c] === LETTER_OR_DIGIT : classOfCodePoint(text.codePointAt(i)!) === LETTER_OR_DIGIT;
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, word: m[0].length > 1 || WORD_START_RE.test(m[0]) });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cp = c < 0xd800 ? c : text.codePointAt(i)!;
+    const cls = c < 128 ? ASCII_CLASS[c]! : classOfCodePoint(cp);
+    if (cls === SPACE) {
+      i += codePointLength(cp);
+      continue;
+    }
+    if (cls === OTHER) {
+      // One code point of its own; a pair of surrogates (an emoji) is two code units long, and counts
+      // as a word like any token longer than one code unit.
+      const len = codePointLength(cp);
+      tokens.push({ text: text.slice(i, i + len), start: i, end: i + len, word: len > 1 });
+      i += len;
+      continue;
+    }
+    let end = letterRunEnd(text, i);
+    while (end < n && isJoiner(text.charCodeAt(end)) && startsLetterRun(text, end + 1)) end = letterRunEnd(text, end + 1);
+    tokens.push({ text: text.slice(i, end), start: i, end, word: true });
+    i = end;
   }
   return tokens;
 }
-
-const WORD_START_RE = /^[\p{L}\p{N}]/u;
 
 /**
  * Case of a non-ASCII first letter, by code unit: 1 upper, 2 lower, 3 neither. Case mapping of

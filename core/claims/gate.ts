@@ -1,0 +1,124 @@
+/**
+ * Which word-list regexes can match in a sentence unit at all, decided from its tokens.
+ *
+ * Each word-list regex scans the whole unit, character by character, and most units hold none of its
+ * words: on a short page that scanning was a quarter of the claim stage. Every match of these regexes
+ * starts with (or, for `than` and `ago`, contains) a word of the list that is a whole run of ASCII
+ * letters: `\b` stands on both sides, or a space or hyphen follows inside a multi-word entry. Such a
+ * run is always a whole run of ASCII letters and digits inside one token, so when no token of the unit
+ * has such a run (compared in lower case), the regex cannot match and is skipped. The gate only ever
+ * skips a regex that would find nothing: the matches themselves still come from the regexes.
+ */
+
+import type { Token } from './tokens';
+import {
+  BOILERPLATE,
+  CAUSAL_STRONG,
+  CAUSAL_WEAK,
+  CHANGE_VERBS,
+  COMPARISON_PHRASES,
+  LOADED_ADJECTIVES,
+  LOADED_NOUNS,
+  OPINION_MARKERS,
+  SUPERLATIVES,
+  WEEKDAYS,
+} from './lexicon';
+
+export const GATE_CAUSAL_STRONG = 1 << 0;
+export const GATE_CAUSAL_WEAK = 1 << 1;
+export const GATE_COMPARATIVE = 1 << 2;
+export const GATE_COMPARISON_PHRASE = 1 << 3;
+export const GATE_SUPERLATIVE = 1 << 4;
+export const GATE_CHANGE = 1 << 5;
+export const GATE_LOADED_ADJECTIVE = 1 << 6;
+export const GATE_LOADED_NOUN = 1 << 7;
+export const GATE_WEEKDAY = 1 << 8;
+export const GATE_RELATIVE_DATE = 1 << 9;
+export const GATE_BOILERPLATE = 1 << 10;
+export const GATE_OPINION = 1 << 11;
+/** Every regex may match: what callers without a gate pass. */
+export const GATE_ALL = (1 << 12) - 1;
+
+/** Lower-case ASCII run → the regexes one of whose entries starts with (or needs) it. */
+const GATE_WORDS = new Map<string, number>();
+
+/**
+ * For each first letter a–z, a bit per word length (1–31) that some gate word has: most runs fail
+ * this test, which is cheaper than hashing them for the map.
+ */
+const LENGTHS_BY_LETTER = new Uint32Array(26);
+
+function gateOn(bit: number, firstWords: readonly string[]): void {
+  for (const w of firstWords) {
+    GATE_WORDS.set(w, (GATE_WORDS.get(w) ?? 0) | bit);
+    LENGTHS_BY_LETTER[w.charCodeAt(0) - 97]! |= 1 << w.length;
+  }
+}
+
+/** The first run of letters of each entry of a space-separated list ("so-called" → "so", "i_think" → "i"). */
+const firstWordsOf = (list: string): string[] => list.split(' ').map((entry) => /^[a-z0-9]+/i.exec(entry)![0].toLowerCase());
+
+gateOn(GATE_CAUSAL_STRONG, firstWordsOf(CAUSAL_STRONG));
+gateOn(GATE_CAUSAL_WEAK, firstWordsOf(CAUSAL_WEAK));
+// Every comparison ends with the word "than".
+gateOn(GATE_COMPARATIVE, ['than']);
+gateOn(GATE_COMPARISON_PHRASE, firstWordsOf(COMPARISON_PHRASES));
+gateOn(GATE_SUPERLATIVE, firstWordsOf(SUPERLATIVES));
+gateOn(GATE_CHANGE, firstWordsOf(CHANGE_VERBS));
+gateOn(GATE_LOADED_ADJECTIVE, firstWordsOf(LOADED_ADJECTIVES));
+gateOn(GATE_LOADED_NOUN, firstWordsOf(LOADED_NOUNS));
+// The weekday itself is in every match ("on Monday", "Monday").
+gateOn(GATE_WEEKDAY, firstWordsOf(WEEKDAYS));
+// "yesterday", "last week", "earlier this month", "next year", "(three) years ago".
+gateOn(GATE_RELATIVE_DATE, ['yesterday', 'last', 'this', 'next', 'ago']);
+gateOn(GATE_BOILERPLATE, firstWordsOf(BOILERPLATE));
+gateOn(GATE_OPINION, firstWordsOf(OPINION_MARKERS));
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether some gate word starts with the letter `first` (any case) and is `length` long. */
+function mayBeGateWord(first: number, length: number): boolean {
+  const letter = (first | 0x20) - 97; // ASCII lower case; digits fall outside 0–25
+  return letter >= 0 && letter < 26 && length < 32 && ((LENGTHS_BY_LETTER[letter]! >>> length) & 1) === 1;
+}
+
+/** Gate bits of one token: of each of its runs of ASCII letters and digits. */
+function tokenBits(token: Token): number {
+  const t = token.text;
+  let bits = 0;
+  let runStart = -1;
+  let upper = false;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 32;
+    if (isAsciiAlnum(c)) {
+      if (runStart < 0) runStart = i;
+      if (c >= 65 && c <= 90) upper = true;
+      continue;
+    }
+    if (runStart >= 0 && mayBeGateWord(t.charCodeAt(runStart), i - runStart)) {
+      // A token that is one run (the common case) is looked up as it is, without a copy.
+      let run = runStart === 0 && i === t.length ? t : t.slice(runStart, i);
+      if (upper) run = run.toLowerCase();
+      bits |= GATE_WORDS.get(run) ?? 0;
+    }
+    runStart = -1;
+    upper = false;
+  }
+  return bits;
+}
+
+/**
+ * Gate bits of the unit [start, end) whose tokens are [tokenFrom, tokenTo). A token cut by either end
+ * of the unit (a dateline glued to its first word, a break inside "1.The") would not show the runs
+ * the regexes see in the unit's text: then every regex runs.
+ */
+export function unitGate(tokens: readonly Token[], start: number, end: number, tokenFrom: number, tokenTo: number): number {
+  if (tokenFrom > 0 && tokens[tokenFrom - 1]!.end > start) return GATE_ALL;
+  if (tokenTo > tokenFrom && tokens[tokenTo - 1]!.end > end) return GATE_ALL;
+  let bits = 0;
+  for (let k = tokenFrom; k < tokenTo; k++) {
+    const token = tokens[k]!;
+    if (token.word) bits |= tokenBits(token);
+  }
+  return bits;
+}
