@@ -246,9 +246,16 @@ function ngramCount(length: number, min: number, max: number): number {
   return count;
 }
 
-/** The hash of each character n-gram of "<w>" (the word with boundary marks), shortest first per start. */
-function forEachCharGram(w: string, config: FeatureConfig, each: (hash: number) => void): void {
+/** Scratch for charGramHashes, reused: scoring runs for every sentence of a page. */
+const GRAMS: number[] = [];
+
+/**
+ * Writes the hash of each character n-gram of "<w>" (the word with boundary marks) into GRAMS from 0,
+ * shortest first per start, and returns how many.
+ */
+function charGramHashes(w: string, config: FeatureConfig): number {
   const length = w.length + 2;
+  let n = 0;
   for (let s = 0; s + config.charMin <= length; s++) {
     // One rolling FNV state per start: each longer n-gram extends the shorter one.
     let h = SEED_CHAR;
@@ -256,9 +263,10 @@ function forEachCharGram(w: string, config: FeatureConfig, each: (hash: number) 
     for (let p = s; p < stop; p++) {
       const code = p === 0 ? 60 /* < */ : p === length - 1 ? 62 /* > */ : w.charCodeAt(p - 1);
       h = Math.imul(h ^ code, FNV_PRIME);
-      if (p - s + 1 >= config.charMin) each(finish(h));
+      if (p - s + 1 >= config.charMin) GRAMS[n++] = finish(h);
     }
   }
+  return n;
 }
 
 /**
@@ -295,7 +303,10 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
     for (const w of pieces) total += ngramCount(w.length + 2, config.charMin, config.charMax);
     if (total > 0) {
       const v = weights.char / Math.sqrt(total);
-      for (const w of pieces) forEachCharGram(w, config, (h) => emit(h, v, mask, visit));
+      for (const w of pieces) {
+        const n = charGramHashes(w, config);
+        for (let g = 0; g < n; g++) emit(GRAMS[g]!, v, mask, visit);
+      }
     }
   }
 
@@ -341,7 +352,6 @@ export function featureDot(
     return z;
   }
   const mask = (1 << config.hashBits) - 1;
-  const signed = (h: number): number => (h & 0x80000000 ? -weights[h & mask]! : weights[h & mask]!);
   const tokens = tokenize(sentence);
   const scale = config.weights;
   const count = tokens.length;
@@ -349,7 +359,7 @@ export function featureDot(
 
   if (count > 0 && scale.word > 0) {
     let sum = 0;
-    for (const t of tokens) sum += signed(hashString(t.norm, SEED_WORD));
+    for (const t of tokens) sum += signedWeight(weights, mask, hashString(t.norm, SEED_WORD));
     z += sum * (scale.word / Math.sqrt(count));
   }
 
@@ -358,7 +368,7 @@ export function featureDot(
     let previous = fnv(SEED_BIGRAM, '<s>', 0, 3);
     for (let i = 0; i <= count; i++) {
       const word = i < count ? tokens[i]!.norm : '</s>';
-      sum += signed(finish(fnv(fnv(previous, ' ', 0, 1), word, 0, word.length)));
+      sum += signedWeight(weights, mask, finish(fnv(fnv(previous, ' ', 0, 1), word, 0, word.length)));
       previous = fnv(SEED_BIGRAM, word, 0, word.length);
     }
     z += sum * (scale.bigram / Math.sqrt(count + 1));
@@ -374,9 +384,8 @@ export function featureDot(
       let wordSum = memo.get(w);
       if (wordSum === undefined) {
         wordSum = 0;
-        forEachCharGram(w, config, (h) => {
-          wordSum! += signed(h);
-        });
+        const n = charGramHashes(w, config);
+        for (let g = 0; g < n; g++) wordSum += signedWeight(weights, mask, GRAMS[g]!);
         memo.set(w, wordSum);
       }
       sum += wordSum;
@@ -387,10 +396,15 @@ export function featureDot(
   if (scale.cue > 0) {
     const on = cueBits(sentence, tokens);
     let sum = 0;
-    for (let i = 0; i < on.length; i++) if (on[i]) sum += signed(CUE_HASHES[i]!);
+    for (let i = 0; i < on.length; i++) if (on[i]) sum += signedWeight(weights, mask, CUE_HASHES[i]!);
     z += sum * scale.cue;
   }
   return z;
+}
+
+/** The weight of a hashed feature with the sign its top bit gives (as emit sends it). */
+function signedWeight(weights: Float32Array, mask: number, h: number): number {
+  return h & 0x80000000 ? -weights[h & mask]! : weights[h & mask]!;
 }
 
 /** A sentence's features collected into parallel arrays (training, tests). */
