@@ -50,6 +50,14 @@ export interface PageStats {
   elements: Element[];
   /** Elements left out of everything: hidden ones and non-text ones (scripts, styles, inputs). */
   hidden: Element[];
+  /** Measured h1 and h2 elements in document order: the candidates for the headline. */
+  headings: Element[];
+  /** Password fields met on the walk (outside hidden elements and certain furniture). */
+  passwordFields: Element[];
+  /** Visible characters measured (non-space, certain furniture by its textContent length). */
+  text: number;
+  /** The walk stopped early because the text passed `maxText`: the figures are incomplete. */
+  tooLarge: boolean;
 }
 
 /** A run of inline text between block boundaries or line breaks. */
@@ -90,10 +98,17 @@ function newStats(parent: ElementStats | null, order: number): ElementStats {
   };
 }
 
-export function measurePage(root: Element): PageStats {
+/**
+ * Measures the page under `root`. The walk stops once more than `maxText` visible characters are
+ * measured (the page is then too large to analyse, and the walk never costs more than that much text).
+ */
+export function measurePage(root: Element, maxText = Infinity): PageStats {
   const stats = new Map<Element, ElementStats>();
   const hidden: Element[] = [];
   const elements: Element[] = [];
+  // Collected on the walk, which meets every element anyway: no querySelectorAll over the page later.
+  const headings: Element[] = [];
+  const passwordFields: Element[] = [];
   const hintsByName = new Map<string, FurnitureHint>();
   let order = 0;
   let textSoFar = 0;
@@ -120,12 +135,15 @@ export function measurePage(root: Element): PageStats {
     const tag = upperTagName(element);
     if (isNonTextTag(tag) || (attributed && (isClaimLensUi(element) || isHidden(element)))) {
       hidden.push(element);
+      if (tag === 'INPUT' && attributed && isPasswordField(element)) passwordFields.push(element);
       return;
     }
+    if (textSoFar > maxText) return;
     const own = newStats(parent, order++);
     own.textBefore = textSoFar;
     stats.set(element, own);
     elements.push(element);
+    if (tag === 'H1' || tag === 'H2') headings.push(element);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
     if (parent) {
       const hint = furnitureHint(element, tag, attributed, hintsByName);
@@ -188,7 +206,11 @@ export function measurePage(root: Element): PageStats {
   };
   visit(root, { chars: 0, link: 0, stops: 0, last: 0 }, false, null);
   judgeFurniture(stats, stats.get(root)?.prose ?? 0);
-  return { stats, elements, hidden };
+  return { stats, elements, hidden, headings, passwordFields, text: textSoFar, tooLarge: textSoFar > maxText };
+}
+
+function isPasswordField(input: Element): boolean {
+  return input.getAttribute('type')?.toLowerCase() === 'password';
 }
 
 /** Decides furniture now that the page's prose is known, and sums furniture text up the tree. */
