@@ -7,7 +7,6 @@
 import type { DetectedArticle } from './types';
 import { measurePage, type ElementStats, type PageStats } from './page-stats';
 import { findHeadline, titleHeading, titleWords } from './headline';
-import { isMarkedArticleBody } from './hints';
 import { isBlockElement } from '../text/text-index';
 
 /** Below this much prose a page has no article worth annotating. */
@@ -35,11 +34,11 @@ function articleProse(s: ElementStats): number {
 }
 
 /** How well an element would do as the article's root. */
-function rootScore(element: Element, s: ElementStats): number {
+function rootScore(s: ElementStats): number {
   const prose = articleProse(s);
   const clutter = s.text - prose - s.furnitureText;
   // Schema.org's articleBody is the page's own statement of where the article is.
-  const weight = isMarkedArticleBody(element) ? 1.5 : 1;
+  const weight = s.articleBody ? 1.5 : 1;
   return weight * prose - CLUTTER_COST * clutter - FURNITURE_COST * s.furnitureText;
 }
 
@@ -56,7 +55,7 @@ function chooseRoot(page: PageStats, anchor: Element | null): Element | null {
   let bestScore = 0;
   for (const [element, s] of page.stats) {
     if (s.inFurniture) continue;
-    let score = rootScore(element, s);
+    let score = rootScore(s);
     if (a && score > 0) {
       const near = s.order < a.order ? s.end >= a.order : s.textBefore - (a.textBefore + a.text) <= NEAR_HEADLINE;
       score *= near ? HEADLINE_BONUS : AWAY_FROM_HEADLINE;

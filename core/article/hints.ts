@@ -58,6 +58,51 @@ function hasFurnitureWord(names: string, lowerCase: string): boolean {
   return false;
 }
 
+/**
+ * The attributes detection reads of an element. In Chromium, every getAttribute(name) with a name
+ * from script costs as much as a dozen steps through the tree (the name is looked up in the
+ * engine's string table), and most names asked for are absent: so the names present are read in
+ * one call, and only their values are fetched.
+ */
+export interface Markup {
+  id: string | null;
+  classes: string | null;
+  role: string | null;
+  /** An input's type. */
+  type: string | null;
+  /** Hidden from every reader: `hidden`, aria-hidden="true", or an inline style that hides it. */
+  hidden: boolean;
+  /** One of ClaimLens's own UI hosts (the card, the annotate button): never the page's text. */
+  claimLensUi: boolean;
+  /** Schema.org microdata that names the article's body: the page's own statement of where it is. */
+  articleBody: boolean;
+}
+
+/** The markup of an element without attributes. */
+export const NO_MARKUP: Readonly<Markup> = Object.freeze({
+  id: null, classes: null, role: null, type: null, hidden: false, claimLensUi: false, articleBody: false,
+});
+
+const HIDING_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+export function readMarkup(element: Element): Markup {
+  const markup: Markup = { ...NO_MARKUP };
+  for (const name of element.getAttributeNames()) {
+    switch (name) {
+      case 'id': markup.id = element.getAttribute(name); break;
+      case 'class': markup.classes = element.getAttribute(name); break;
+      case 'role': markup.role = element.getAttribute(name); break;
+      case 'type': markup.type = element.getAttribute(name); break;
+      case 'hidden': markup.hidden = true; break;
+      case 'aria-hidden': if (element.getAttribute(name) === 'true') markup.hidden = true; break;
+      case 'style': if (HIDING_STYLE.test(element.getAttribute(name) ?? '')) markup.hidden = true; break;
+      case 'data-claimlens-ui': markup.claimLensUi = true; break;
+      case 'itemprop': markup.articleBody = /articleBody/i.test(element.getAttribute(name) ?? ''); break;
+    }
+  }
+  return markup;
+}
+
 /** What the markup says an element is: reliable furniture (tag, role, comment thread), a furniture-like name, or nothing. */
 export const enum FurnitureHint {
   None = 0,
@@ -68,23 +113,16 @@ export const enum FurnitureHint {
 }
 
 /**
- * The hint for an element, given its upper-case tag name and whether it has any attributes (the
- * caller knows both already). `names` caches verdicts on class/id strings: pages repeat the same few
- * hundred names over thousands of elements, and the name rules are the costly part.
+ * The hint for an element, given its upper-case tag name and its markup (the caller has both
+ * already). `names` caches verdicts on class/id strings: pages repeat the same few hundred names
+ * over thousands of elements, and the name rules are the costly part.
  */
-export function furnitureHint(
-  element: Element,
-  tag: string,
-  attributed: boolean,
-  names: Map<string, FurnitureHint>,
-): FurnitureHint {
+export function furnitureHint(tag: string, markup: Readonly<Markup>, names: Map<string, FurnitureHint>): FurnitureHint {
   if (FURNITURE_TAGS.has(tag)) return FurnitureHint.Certain;
   // ClaimLens's own marks carry role=button for keyboard users; they are article text, not widgets.
-  if (!attributed || tag === MARK_TAG_UPPER) return FurnitureHint.None;
-  const role = element.getAttribute('role');
+  if (tag === MARK_TAG_UPPER) return FurnitureHint.None;
+  const { id, classes, role } = markup;
   if (role && FURNITURE_ROLES.has(role)) return FurnitureHint.Certain;
-  const id = element.getAttribute('id');
-  const classes = element.getAttribute('class');
   if (!id && !classes) return FurnitureHint.None;
   const key = id && classes ? `${id} ${classes}` : id || classes || '';
   let hint = names.get(key);
@@ -100,17 +138,4 @@ function nameHint(key: string): FurnitureHint {
   const names = key.toLowerCase();
   if (COMMENTS.test(names)) return FurnitureHint.Certain;
   return FURNITURE_PART.test(names) || hasFurnitureWord(key, names) ? FurnitureHint.Named : FurnitureHint.None;
-}
-
-/** Schema.org microdata that names the article's body. */
-export function isMarkedArticleBody(element: Element): boolean {
-  const prop = element.getAttribute('itemprop');
-  return prop !== null && /articleBody/i.test(prop);
-}
-
-/** Hidden from every reader: `hidden`, aria-hidden, or an inline style that hides it. */
-export function isHidden(element: Element): boolean {
-  if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true;
-  const style = element.getAttribute('style');
-  return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }

@@ -4,8 +4,8 @@
  * afterwards: the page is walked once (plus two passes over the measured elements), never modified,
  * and certain furniture (navigation, asides, footers, comment threads) is sized without being walked.
  */
-import { isBlockTag, isClaimLensUi, isNonTextTag, upperTagName } from '../text/text-index';
-import { FurnitureHint, furnitureHint, isHidden } from './hints';
+import { isBlockTag, isNonTextTag, upperTagName } from '../text/text-index';
+import { FurnitureHint, furnitureHint, NO_MARKUP, readMarkup } from './hints';
 
 export interface ElementStats {
   parent: ElementStats | null;
@@ -33,6 +33,8 @@ export interface ElementStats {
   /** Furniture by tag/role/comment name (`hard`), or by a furniture-like class name or id (`named`). */
   hard: boolean;
   named: boolean;
+  /** Marked up as the article's body (schema.org articleBody). */
+  articleBody: boolean;
   /** The verdict once the whole page is known. */
   furniture: boolean;
   /** This element or one of its ancestors is furniture. */
@@ -91,10 +93,32 @@ function isClosing(code: number): boolean {
   return code === 34 || code === 39 || code === 41 || code === 0x201d || code === 0x2019 || code === 0xbb;
 }
 
+/**
+ * Adds a text node's characters to the run it belongs to and returns how many are visible (not
+ * spaces). A function of its own, small enough to be optimised early: inside the walk, which the
+ * engine optimises late, this per-character loop was most of the detector's time.
+ */
+function addText(data: string, run: Run): number {
+  let chars = 0;
+  let stops = 0;
+  let last = run.last;
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (isSpace(code)) continue;
+    chars++;
+    if (isStop(code)) stops++;
+    if (!isClosing(code)) last = code;
+  }
+  run.chars += chars;
+  run.stops += stops;
+  run.last = last;
+  return chars;
+}
+
 function newStats(parent: ElementStats | null, order: number): ElementStats {
   return {
     parent, text: 0, link: 0, prose: 0, furnitureProse: 0, furnitureText: 0, furnitureLink: 0, proseRuns: 0, linkRuns: 0, furnitureLinkRuns: 0,
-    longestRun: 0, hard: false, named: false, furniture: false, inFurniture: false, textBefore: 0, order, end: order,
+    longestRun: 0, hard: false, named: false, articleBody: false, furniture: false, inFurniture: false, textBefore: 0, order, end: order,
   };
 }
 
@@ -131,22 +155,23 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
 
   const visit = (element: Element, run: Run, inLink: boolean, parent: ElementStats | null): void => {
     // Most elements carry no attributes at all: one cheap call spares them every attribute lookup.
-    const attributed = element.hasAttributes();
+    const markup = element.hasAttributes() ? readMarkup(element) : NO_MARKUP;
     const tag = upperTagName(element);
-    if (isNonTextTag(tag) || (attributed && (isClaimLensUi(element) || isHidden(element)))) {
+    if (isNonTextTag(tag) || markup.claimLensUi || markup.hidden) {
       hidden.push(element);
-      if (tag === 'INPUT' && attributed && isPasswordField(element)) passwordFields.push(element);
+      if (tag === 'INPUT' && markup.type?.toLowerCase() === 'password') passwordFields.push(element);
       return;
     }
     if (textSoFar > maxText) return;
     const own = newStats(parent, order++);
     own.textBefore = textSoFar;
+    own.articleBody = markup.articleBody;
     stats.set(element, own);
     elements.push(element);
     if (tag === 'H1' || tag === 'H2') headings.push(element);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
     if (parent) {
-      const hint = furnitureHint(element, tag, attributed, hintsByName);
+      const hint = furnitureHint(tag, markup, hintsByName);
       own.hard = hint === FurnitureHint.Certain;
       own.named = hint === FurnitureHint.Named;
     }
@@ -170,24 +195,13 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
     const linked = inLink || tag === 'A';
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        let chars = 0;
-        let stops = 0;
-        let last = myRun.last;
-        for (let i = 0; i < data.length; i++) {
-          const code = data.charCodeAt(i);
-          if (isSpace(code)) continue;
-          chars++;
-          if (isStop(code)) stops++;
-          if (!isClosing(code)) last = code;
-        }
+        const chars = addText((child as Text).data, myRun);
         own.text += chars;
         textSoFar += chars;
-        if (linked) own.link += chars;
-        myRun.chars += chars;
-        if (linked) myRun.link += chars;
-        myRun.stops += stops;
-        myRun.last = last;
+        if (linked) {
+          own.link += chars;
+          myRun.link += chars;
+        }
       } else if (child.nodeType === 1) {
         visit(child as Element, myRun, linked, own);
       }
@@ -209,9 +223,6 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
   return { stats, elements, hidden, headings, passwordFields, text: textSoFar, tooLarge: textSoFar > maxText };
 }
 
-function isPasswordField(input: Element): boolean {
-  return input.getAttribute('type')?.toLowerCase() === 'password';
-}
 
 /** Decides furniture now that the page's prose is known, and sums furniture text up the tree. */
 function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): void {
