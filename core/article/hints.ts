@@ -29,13 +29,33 @@ const COMMENTS = /comment|disqus|replies/;
 const FURNITURE_PART =
   /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|mostread|most-read|signup|sign-up|login|skiplink|skip-link|tooltip|popover|hovercard|rollover|copyright|disclaimer|recommend|discussion|responses|respond|skyscraper|shoutbox|agegate|donat|membership|feedback/;
 
-const FURNITURE_WORDS = new Set([
+const FURNITURE_WORDS = [
   'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'banner', 'byline', 'caption',
   'credit', 'credits', 'foot', 'footer', 'header', 'masthead', 'menu', 'meta', 'nav', 'navbar',
   'navigation', 'pagination', 'pager', 'print', 'rss', 'tag', 'tags', 'tool', 'tools', 'toolbar',
   'ticker', 'widget', 'author', 'bio', 'popup', 'modal', 'overlay', 'hidden', 'hide', 'more', 'next',
   'prev', 'readmore', 'also', 'extra', 'supplement', 'supplemental', 'cta', 'embed',
-]);
+];
+
+/**
+ * FURNITURE_WORDS by first letter and length (index (letter - 'a') * 16 + length), so that a word of
+ * a name is looked up where it stands, without cutting it out: class names are mostly words that
+ * are no furniture word (hashes, "wrapper", "container"), and cutting each out cost more than the rest
+ * of the name rules together.
+ */
+const WORDS_BY_START: Array<string[] | undefined> = [];
+for (const word of FURNITURE_WORDS) (WORDS_BY_START[(word.charCodeAt(0) - 97) * 16 + word.length] ??= []).push(word);
+
+/** Whether lowerCase[start, end) is a furniture word. */
+function isFurnitureWord(lowerCase: string, start: number, end: number): boolean {
+  const letter = lowerCase.charCodeAt(start) - 97;
+  const length = end - start;
+  if (letter < 0 || letter >= 26 || length >= 16) return false;
+  const candidates = WORDS_BY_START[letter * 16 + length];
+  if (!candidates) return false;
+  for (const word of candidates) if (lowerCase.startsWith(word, start)) return true;
+  return false;
+}
 
 /**
  * Whether one of the words of `names` (also given lower-cased) is a furniture word. Words end at anything but a letter or
@@ -44,16 +64,17 @@ const FURNITURE_WORDS = new Set([
  */
 function hasFurnitureWord(names: string, lowerCase: string): boolean {
   let start = 0;
+  let prev = 32;
   for (let i = 0; i <= names.length; i++) {
     const code = i < names.length ? names.charCodeAt(i) : 32;
     const upper = code >= 65 && code <= 90;
     const alnum = upper || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-    const prev = i > 0 ? names.charCodeAt(i - 1) : 32;
     const camel = upper && prev >= 97 && prev <= 122;
     if (!alnum || camel) {
-      if (i > start && FURNITURE_WORDS.has(lowerCase.slice(start, i))) return true;
+      if (i > start && isFurnitureWord(lowerCase, start, i)) return true;
       start = alnum ? i : i + 1;
     }
+    prev = code;
   }
   return false;
 }
