@@ -193,7 +193,8 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
     }
     const myRun: Run = block || own.hard || own.named ? { chars: 0, link: 0, stops: 0, last: 0 } : run;
     const linked = inLink || tag === 'A';
-    for (let child = element.firstChild; child; child = child.nextSibling) {
+    // Past the size limit the rest of the page is not read: its text nodes no more than its elements.
+    for (let child = element.firstChild; child && textSoFar <= maxText; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const chars = addText((child as Text).data, myRun);
         own.text += chars;
