@@ -99,16 +99,20 @@ export interface Markup {
   articleBody: boolean;
 }
 
+function emptyMarkup(): Markup {
+  return { id: null, classes: null, role: null, type: null, hidden: false, claimLensUi: false, articleBody: false };
+}
+
 /** The markup of an element without attributes. */
-export const NO_MARKUP: Readonly<Markup> = Object.freeze({
-  id: null, classes: null, role: null, type: null, hidden: false, claimLensUi: false, articleBody: false,
-});
+export const NO_MARKUP: Readonly<Markup> = Object.freeze(emptyMarkup());
 
 const HIDING_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 export function readMarkup(element: Element): Markup {
-  const markup: Markup = { ...NO_MARKUP };
-  for (const name of element.getAttributeNames()) {
+  const markup = emptyMarkup();
+  const names = element.getAttributeNames();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     switch (name) {
       case 'id': markup.id = element.getAttribute(name); break;
       case 'class': markup.classes = element.getAttribute(name); break;
