@@ -195,7 +195,8 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
     const linked = inLink || tag === 'A';
     // Past the size limit the rest of the page is not read: its text nodes no more than its elements.
     for (let child = element.firstChild; child && textSoFar <= maxText; child = child.nextSibling) {
-      if (child.nodeType === 3) {
+      const type = child.nodeType; // read once: every DOM read is a call into the engine
+      if (type === 3) {
         const chars = addText((child as Text).data, myRun);
         own.text += chars;
         textSoFar += chars;
@@ -203,7 +204,7 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
           own.link += chars;
           myRun.link += chars;
         }
-      } else if (child.nodeType === 1) {
+      } else if (type === 1) {
         visit(child as Element, myRun, linked, own);
       }
     }
