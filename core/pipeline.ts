@@ -3,7 +3,7 @@
  * Pure apart from reading the Document; the content script highlights the result.
  */
 import type { DetectedArticle } from './article/types';
-import { detectArticle } from './article/detect-article';
+import { findArticle } from './article/detect-article';
 import { indexArticle } from './article/article-text';
 import type { Claim } from './claims/types';
 import { detectClaims } from './claims/detect-claims';
@@ -27,7 +27,10 @@ export interface DocumentAnalysis {
   claims: Claim[];
   /** true when more claims were found than `maxClaims` and only the best scored were kept. */
   claimsCapped: boolean;
-  /** Characters of text in the page's body (the figure the size limit is checked against). */
+  /**
+   * Visible characters of text in the page's body, spaces and scripts not counted (the figure the
+   * size limit is checked against). On a page over the limit, counted only up to just past it.
+   */
   pageTextLength: number;
   timings: AnalysisTimings;
 }
@@ -35,8 +38,9 @@ export interface DocumentAnalysis {
 export interface AnalyseOptions {
   scoreSentence?: (sentence: string) => number;
   /**
-   * Pages with more body text than this are not analysed: a reader cannot check thousands of claims,
-   * and detection on a multi-megabyte page would freeze it. Default 2 million characters.
+   * Pages with more visible body text than this (non-space characters) are not analysed: a reader
+   * cannot check thousands of claims, and detection on a multi-megabyte page would freeze it.
+   * Default 2 million characters.
    */
   maxPageText?: number;
   /** At most this many claims are kept, the highest scored. Default 300. */
@@ -64,13 +68,12 @@ export function analyseDocument(doc: Document, options: AnalyseOptions = {}): Do
     };
   };
 
-  // textContent is native and linear: cheap next to what detection would cost on a huge page.
-  const pageTextLength = doc.body?.textContent?.length ?? 0;
-  if (pageTextLength > maxPageText) return result({ status: 'too-large' });
-
-  const article = detectArticle(doc);
+  // Detection measures the page's text as it walks it and stops once past the limit, so the limit
+  // costs no pass of its own (body.textContent, scripts included, cost more than half of detection).
+  const { article, pageText: pageTextLength, tooLarge } = findArticle(doc, maxPageText);
   const t1 = performance.now();
   timings.article = t1 - t0;
+  if (tooLarge) return result({ status: 'too-large' });
   if (!article) return result({ status: 'no-article' });
 
   const index = indexArticle(article);

@@ -133,7 +133,8 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     session.claimsCapped = analysis.claimsCapped;
     if (analysis.status === 'too-large') {
       session.status = 'too-large';
-      session.error = `This page has ${Math.round(analysis.pageTextLength / 1000)}k characters of text, more than ClaimLens analyses.`;
+      // The detector stops counting just past the limit: the figure is a lower bound.
+      session.error = `This page has over ${Math.round(analysis.pageTextLength / 1000)}k characters of text, more than ClaimLens analyses.`;
       return;
     }
     const articleIndex = analysis.index;

@@ -6,8 +6,7 @@
  */
 import type { DetectedArticle } from './types';
 import { measurePage, type ElementStats, type PageStats } from './page-stats';
-import { findHeadline, titleHeading } from './headline';
-import { isMarkedArticleBody } from './hints';
+import { findHeadline, titleHeading, titleWords } from './headline';
 import { isBlockElement } from '../text/text-index';
 
 /** Below this much prose a page has no article worth annotating. */
@@ -35,11 +34,11 @@ function articleProse(s: ElementStats): number {
 }
 
 /** How well an element would do as the article's root. */
-function rootScore(element: Element, s: ElementStats): number {
+function rootScore(s: ElementStats): number {
   const prose = articleProse(s);
   const clutter = s.text - prose - s.furnitureText;
   // Schema.org's articleBody is the page's own statement of where the article is.
-  const weight = isMarkedArticleBody(element) ? 1.5 : 1;
+  const weight = s.articleBody ? 1.5 : 1;
   return weight * prose - CLUTTER_COST * clutter - FURNITURE_COST * s.furnitureText;
 }
 
@@ -56,7 +55,7 @@ function chooseRoot(page: PageStats, anchor: Element | null): Element | null {
   let bestScore = 0;
   for (const [element, s] of page.stats) {
     if (s.inFurniture) continue;
-    let score = rootScore(element, s);
+    let score = rootScore(s);
     if (a && score > 0) {
       const near = s.order < a.order ? s.end >= a.order : s.textBefore - (a.textBefore + a.text) <= NEAR_HEADLINE;
       score *= near ? HEADLINE_BONUS : AWAY_FROM_HEADLINE;
@@ -156,8 +155,9 @@ function trimLeadingLines(root: Element, page: PageStats, headline: Element | nu
 }
 
 /** A password field in the main content (not in a comment form left out of it): a sign-in page. */
-function asksForPassword(root: Element, excluded: ReadonlySet<Element>): boolean {
-  for (const field of root.querySelectorAll('input[type="password" i]')) {
+function asksForPassword(root: Element, page: PageStats, excluded: ReadonlySet<Element>): boolean {
+  for (const field of page.passwordFields) {
+    if (!root.contains(field)) continue;
     let node = field.parentElement;
     while (node && node !== root && !excluded.has(node)) node = node.parentElement;
     if (!node || node === root) return true;
@@ -176,21 +176,42 @@ function confidenceOf(s: ElementStats, hasHeadline: boolean): number {
   return 0.4 * prose + 0.3 * paragraph + 0.15 * (hasHeadline ? 1 : 0) + 0.15 * (1 - teasers);
 }
 
+export interface ArticleSearch {
+  /** The article, or null when there is none or the page is too large. */
+  article: DetectedArticle | null;
+  /** Visible characters of the page's body (non-space; counted up to just past `maxText`). */
+  pageText: number;
+  /** The body holds more than `maxText` visible characters: not measured further, no article. */
+  tooLarge: boolean;
+}
+
+/**
+ * Looks for the article on the page, giving up (tooLarge) once its body has more than `maxText`
+ * visible characters: the size limit costs no separate pass over the page, and a huge page costs
+ * no more than `maxText` characters of measuring.
+ */
+export function findArticle(doc: Document, maxText = Infinity): ArticleSearch {
+  const body = doc.body;
+  if (!body) return { article: null, pageText: 0, tooLarge: false };
+  const page = measurePage(body, maxText);
+  const search = (article: DetectedArticle | null): ArticleSearch => ({ article, pageText: page.text, tooLarge: page.tooLarge });
+  if (page.tooLarge) return search(null);
+  const title = titleWords(doc);
+  const root = chooseRoot(page, titleHeading(title, page));
+  if (!root) return search(null);
+  const rootStats = page.stats.get(root)!;
+  const prose = articleProse(rootStats);
+  if (prose < MIN_ARTICLE_PROSE || rootStats.longestRun < MIN_LONGEST_RUN || isTeaserList(rootStats)) return search(null);
+  const headline = findHeadline(title, root, page);
+  const excluded = collectExcluded(root, page, headline && root.contains(headline) ? headline : null);
+  if (asksForPassword(root, page, excluded)) return search(null);
+  return search({ root, headline, excluded, confidence: confidenceOf(rootStats, headline !== null) });
+}
+
 /**
  * The article on the page, or null when there is none (home pages, search results, apps, sign-in
  * pages): the content script then stays quiet.
  */
 export function detectArticle(doc: Document): DetectedArticle | null {
-  const body = doc.body;
-  if (!body) return null;
-  const page = measurePage(body);
-  const root = chooseRoot(page, titleHeading(doc, page));
-  if (!root) return null;
-  const rootStats = page.stats.get(root)!;
-  const prose = articleProse(rootStats);
-  if (prose < MIN_ARTICLE_PROSE || rootStats.longestRun < MIN_LONGEST_RUN || isTeaserList(rootStats)) return null;
-  const headline = findHeadline(doc, root, page);
-  const excluded = collectExcluded(root, page, headline && root.contains(headline) ? headline : null);
-  if (asksForPassword(root, excluded)) return null;
-  return { root, headline, excluded, confidence: confidenceOf(rootStats, headline !== null) };
+  return findArticle(doc).article;
 }

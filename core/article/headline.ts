@@ -9,7 +9,7 @@ function words(text: string): string[] {
 }
 
 /** Share of the heading's words that occur in the title. */
-function overlap(heading: string[], title: Set<string>): number {
+function overlap(heading: string[], title: ReadonlySet<string>): number {
   if (heading.length === 0) return 0;
   let hits = 0;
   for (const word of heading) if (title.has(word)) hits++;
@@ -17,7 +17,7 @@ function overlap(heading: string[], title: Set<string>): number {
 }
 
 /** The words of what the page calls itself: og:title, else <title>. */
-function titleWords(doc: Document): Set<string> {
+export function titleWords(doc: Document): Set<string> {
   const titleText =
     doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '';
   return new Set(words(titleText));
@@ -27,12 +27,11 @@ function titleWords(doc: Document): Set<string> {
  * The page's own headline before any root is chosen: an h1 (else h2) that says what the title says,
  * or null when none does clearly. The detector looks for the article next to it.
  */
-export function titleHeading(doc: Document, page: PageStats): Element | null {
-  const title = titleWords(doc);
+export function titleHeading(title: ReadonlySet<string>, page: PageStats): Element | null {
   if (title.size === 0) return null;
   let best: Element | null = null;
   let bestScore = 0;
-  for (const heading of doc.querySelectorAll('h1, h2')) {
+  for (const heading of page.headings) {
     const s = page.stats.get(heading);
     if (!s || s.hard || s.text === 0) continue;
     const text = words(heading.textContent ?? '');
@@ -46,12 +45,12 @@ export function titleHeading(doc: Document, page: PageStats): Element | null {
   return best;
 }
 
-export function findHeadline(doc: Document, root: Element, page: PageStats): Element | null {
-  const title = titleWords(doc);
+/** The headline of the article at `root`, given the words of the page's title (see titleWords). */
+export function findHeadline(title: ReadonlySet<string>, root: Element, page: PageStats): Element | null {
   const rootStats = page.stats.get(root)!;
   let best: Element | null = null;
   let bestScore = 0;
-  for (const heading of doc.querySelectorAll('h1, h2')) {
+  for (const heading of page.headings) {
     const s = page.stats.get(heading);
     // Headline classes often say "header" ("article-header__title"): only tag or role furniture rules one out.
     if (!s || s.hard || s.text === 0) continue;
@@ -77,7 +76,7 @@ const TITLE_SCAN_LIMIT = 60;
  * Pages that mark their headline up as a paragraph or a div: the first short element of the article,
  * before its prose, whose words are those of the page's title (the deepest such element).
  */
-function titleLine(root: Element, page: PageStats, title: Set<string>): Element | null {
+function titleLine(root: Element, page: PageStats, title: ReadonlySet<string>): Element | null {
   if (title.size === 0) return null;
   const rootStats = page.stats.get(root)!;
   const last = Math.min(rootStats.end, rootStats.order + TITLE_SCAN_LIMIT);

@@ -29,13 +29,33 @@ const COMMENTS = /comment|disqus|replies/;
 const FURNITURE_PART =
   /related|recirc|outbrain|taboola|newsletter|subscri|cookie|consent|gdpr|share|sharing|social|sidebar|breadcrumb|paywall|promo|sponsor|popular|trending|mostread|most-read|signup|sign-up|login|skiplink|skip-link|tooltip|popover|hovercard|rollover|copyright|disclaimer|recommend|discussion|responses|respond|skyscraper|shoutbox|agegate|donat|membership|feedback/;
 
-const FURNITURE_WORDS = new Set([
+const FURNITURE_WORDS = [
   'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'banner', 'byline', 'caption',
   'credit', 'credits', 'foot', 'footer', 'header', 'masthead', 'menu', 'meta', 'nav', 'navbar',
   'navigation', 'pagination', 'pager', 'print', 'rss', 'tag', 'tags', 'tool', 'tools', 'toolbar',
   'ticker', 'widget', 'author', 'bio', 'popup', 'modal', 'overlay', 'hidden', 'hide', 'more', 'next',
   'prev', 'readmore', 'also', 'extra', 'supplement', 'supplemental', 'cta', 'embed',
-]);
+];
+
+/**
+ * FURNITURE_WORDS by first letter and length (index (letter - 'a') * 16 + length), so that a word of
+ * a name is looked up where it stands, without cutting it out: class names are mostly words that
+ * are no furniture word (hashes, "wrapper", "container"), and cutting each out cost more than the rest
+ * of the name rules together.
+ */
+const WORDS_BY_START: Array<string[] | undefined> = [];
+for (const word of FURNITURE_WORDS) (WORDS_BY_START[(word.charCodeAt(0) - 97) * 16 + word.length] ??= []).push(word);
+
+/** Whether lowerCase[start, end) is a furniture word. */
+function isFurnitureWord(lowerCase: string, start: number, end: number): boolean {
+  const letter = lowerCase.charCodeAt(start) - 97;
+  const length = end - start;
+  if (letter < 0 || letter >= 26 || length >= 16) return false;
+  const candidates = WORDS_BY_START[letter * 16 + length];
+  if (!candidates) return false;
+  for (const word of candidates) if (lowerCase.startsWith(word, start)) return true;
+  return false;
+}
 
 /**
  * Whether one of the words of `names` (also given lower-cased) is a furniture word. Words end at anything but a letter or
@@ -44,18 +64,68 @@ const FURNITURE_WORDS = new Set([
  */
 function hasFurnitureWord(names: string, lowerCase: string): boolean {
   let start = 0;
+  let prev = 32;
   for (let i = 0; i <= names.length; i++) {
     const code = i < names.length ? names.charCodeAt(i) : 32;
     const upper = code >= 65 && code <= 90;
     const alnum = upper || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-    const prev = i > 0 ? names.charCodeAt(i - 1) : 32;
     const camel = upper && prev >= 97 && prev <= 122;
     if (!alnum || camel) {
-      if (i > start && FURNITURE_WORDS.has(lowerCase.slice(start, i))) return true;
+      if (i > start && isFurnitureWord(lowerCase, start, i)) return true;
       start = alnum ? i : i + 1;
     }
+    prev = code;
   }
   return false;
+}
+
+/**
+ * The attributes detection reads of an element. In Chromium, every getAttribute(name) with a name
+ * from script costs as much as a dozen steps through the tree (the name is looked up in the
+ * engine's string table), and most names asked for are absent: so the names present are read in
+ * one call, and only their values are fetched.
+ */
+export interface Markup {
+  id: string | null;
+  classes: string | null;
+  role: string | null;
+  /** An input's type. */
+  type: string | null;
+  /** Hidden from every reader: `hidden`, aria-hidden="true", or an inline style that hides it. */
+  hidden: boolean;
+  /** One of ClaimLens's own UI hosts (the card, the annotate button): never the page's text. */
+  claimLensUi: boolean;
+  /** Schema.org microdata that names the article's body: the page's own statement of where it is. */
+  articleBody: boolean;
+}
+
+function emptyMarkup(): Markup {
+  return { id: null, classes: null, role: null, type: null, hidden: false, claimLensUi: false, articleBody: false };
+}
+
+/** The markup of an element without attributes. */
+export const NO_MARKUP: Readonly<Markup> = Object.freeze(emptyMarkup());
+
+const HIDING_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+export function readMarkup(element: Element): Markup {
+  const markup = emptyMarkup();
+  const names = element.getAttributeNames();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    switch (name) {
+      case 'id': markup.id = element.getAttribute(name); break;
+      case 'class': markup.classes = element.getAttribute(name); break;
+      case 'role': markup.role = element.getAttribute(name); break;
+      case 'type': markup.type = element.getAttribute(name); break;
+      case 'hidden': markup.hidden = true; break;
+      case 'aria-hidden': if (element.getAttribute(name) === 'true') markup.hidden = true; break;
+      case 'style': if (HIDING_STYLE.test(element.getAttribute(name) ?? '')) markup.hidden = true; break;
+      case 'data-claimlens-ui': markup.claimLensUi = true; break;
+      case 'itemprop': markup.articleBody = /articleBody/i.test(element.getAttribute(name) ?? ''); break;
+    }
+  }
+  return markup;
 }
 
 /** What the markup says an element is: reliable furniture (tag, role, comment thread), a furniture-like name, or nothing. */
@@ -68,23 +138,16 @@ export const enum FurnitureHint {
 }
 
 /**
- * The hint for an element, given its upper-case tag name and whether it has any attributes (the
- * caller knows both already). `names` caches verdicts on class/id strings: pages repeat the same few
- * hundred names over thousands of elements, and the name rules are the costly part.
+ * The hint for an element, given its upper-case tag name and its markup (the caller has both
+ * already). `names` caches verdicts on class/id strings: pages repeat the same few hundred names
+ * over thousands of elements, and the name rules are the costly part.
  */
-export function furnitureHint(
-  element: Element,
-  tag: string,
-  attributed: boolean,
-  names: Map<string, FurnitureHint>,
-): FurnitureHint {
+export function furnitureHint(tag: string, markup: Readonly<Markup>, names: Map<string, FurnitureHint>): FurnitureHint {
   if (FURNITURE_TAGS.has(tag)) return FurnitureHint.Certain;
   // ClaimLens's own marks carry role=button for keyboard users; they are article text, not widgets.
-  if (!attributed || tag === MARK_TAG_UPPER) return FurnitureHint.None;
-  const role = element.getAttribute('role');
+  if (tag === MARK_TAG_UPPER) return FurnitureHint.None;
+  const { id, classes, role } = markup;
   if (role && FURNITURE_ROLES.has(role)) return FurnitureHint.Certain;
-  const id = element.getAttribute('id');
-  const classes = element.getAttribute('class');
   if (!id && !classes) return FurnitureHint.None;
   const key = id && classes ? `${id} ${classes}` : id || classes || '';
   let hint = names.get(key);
@@ -100,17 +163,4 @@ function nameHint(key: string): FurnitureHint {
   const names = key.toLowerCase();
   if (COMMENTS.test(names)) return FurnitureHint.Certain;
   return FURNITURE_PART.test(names) || hasFurnitureWord(key, names) ? FurnitureHint.Named : FurnitureHint.None;
-}
-
-/** Schema.org microdata that names the article's body. */
-export function isMarkedArticleBody(element: Element): boolean {
-  const prop = element.getAttribute('itemprop');
-  return prop !== null && /articleBody/i.test(prop);
-}
-
-/** Hidden from every reader: `hidden`, aria-hidden, or an inline style that hides it. */
-export function isHidden(element: Element): boolean {
-  if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true;
-  const style = element.getAttribute('style');
-  return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }

@@ -4,8 +4,8 @@
  * afterwards: the page is walked once (plus two passes over the measured elements), never modified,
  * and certain furniture (navigation, asides, footers, comment threads) is sized without being walked.
  */
-import { isBlockTag, isClaimLensUi, isNonTextTag, upperTagName } from '../text/text-index';
-import { FurnitureHint, furnitureHint, isHidden } from './hints';
+import { isBlockTag, isNonTextTag, upperTagName } from '../text/text-index';
+import { FurnitureHint, furnitureHint, NO_MARKUP, readMarkup } from './hints';
 
 export interface ElementStats {
   parent: ElementStats | null;
@@ -33,6 +33,8 @@ export interface ElementStats {
   /** Furniture by tag/role/comment name (`hard`), or by a furniture-like class name or id (`named`). */
   hard: boolean;
   named: boolean;
+  /** Marked up as the article's body (schema.org articleBody). */
+  articleBody: boolean;
   /** The verdict once the whole page is known. */
   furniture: boolean;
   /** This element or one of its ancestors is furniture. */
@@ -50,6 +52,14 @@ export interface PageStats {
   elements: Element[];
   /** Elements left out of everything: hidden ones and non-text ones (scripts, styles, inputs). */
   hidden: Element[];
+  /** Measured h1 and h2 elements in document order: the candidates for the headline. */
+  headings: Element[];
+  /** Password fields met on the walk (outside hidden elements and certain furniture). */
+  passwordFields: Element[];
+  /** Visible characters measured (non-space, certain furniture by its textContent length). */
+  text: number;
+  /** The walk stopped early because the text passed `maxText`: the figures are incomplete. */
+  tooLarge: boolean;
 }
 
 /** A run of inline text between block boundaries or line breaks. */
@@ -83,17 +93,46 @@ function isClosing(code: number): boolean {
   return code === 34 || code === 39 || code === 41 || code === 0x201d || code === 0x2019 || code === 0xbb;
 }
 
+/**
+ * Adds a text node's characters to the run it belongs to and returns how many are visible (not
+ * spaces). A function of its own, small enough to be optimised early: inside the walk, which the
+ * engine optimises late, this per-character loop was most of the detector's time.
+ */
+function addText(data: string, run: Run): number {
+  let chars = 0;
+  let stops = 0;
+  let last = run.last;
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (isSpace(code)) continue;
+    chars++;
+    if (isStop(code)) stops++;
+    if (!isClosing(code)) last = code;
+  }
+  run.chars += chars;
+  run.stops += stops;
+  run.last = last;
+  return chars;
+}
+
 function newStats(parent: ElementStats | null, order: number): ElementStats {
   return {
     parent, text: 0, link: 0, prose: 0, furnitureProse: 0, furnitureText: 0, furnitureLink: 0, proseRuns: 0, linkRuns: 0, furnitureLinkRuns: 0,
-    longestRun: 0, hard: false, named: false, furniture: false, inFurniture: false, textBefore: 0, order, end: order,
+    longestRun: 0, hard: false, named: false, articleBody: false, furniture: false, inFurniture: false, textBefore: 0, order, end: order,
   };
 }
 
-export function measurePage(root: Element): PageStats {
+/**
+ * Measures the page under `root`. The walk stops once more than `maxText` visible characters are
+ * measured (the page is then too large to analyse, and the walk never costs more than that much text).
+ */
+export function measurePage(root: Element, maxText = Infinity): PageStats {
   const stats = new Map<Element, ElementStats>();
   const hidden: Element[] = [];
   const elements: Element[] = [];
+  // Collected on the walk, which meets every element anyway: no querySelectorAll over the page later.
+  const headings: Element[] = [];
+  const passwordFields: Element[] = [];
   const hintsByName = new Map<string, FurnitureHint>();
   let order = 0;
   let textSoFar = 0;
@@ -116,19 +155,23 @@ export function measurePage(root: Element): PageStats {
 
   const visit = (element: Element, run: Run, inLink: boolean, parent: ElementStats | null): void => {
     // Most elements carry no attributes at all: one cheap call spares them every attribute lookup.
-    const attributed = element.hasAttributes();
+    const markup = element.hasAttributes() ? readMarkup(element) : NO_MARKUP;
     const tag = upperTagName(element);
-    if (isNonTextTag(tag) || (attributed && (isClaimLensUi(element) || isHidden(element)))) {
+    if (isNonTextTag(tag) || markup.claimLensUi || markup.hidden) {
       hidden.push(element);
+      if (tag === 'INPUT' && markup.type?.toLowerCase() === 'password') passwordFields.push(element);
       return;
     }
+    if (textSoFar > maxText) return;
     const own = newStats(parent, order++);
     own.textBefore = textSoFar;
+    own.articleBody = markup.articleBody;
     stats.set(element, own);
     elements.push(element);
+    if (tag === 'H1' || tag === 'H2') headings.push(element);
     // The measured root (the body) is never furniture, whatever its classes say about the layout.
     if (parent) {
-      const hint = furnitureHint(element, tag, attributed, hintsByName);
+      const hint = furnitureHint(tag, markup, hintsByName);
       own.hard = hint === FurnitureHint.Certain;
       own.named = hint === FurnitureHint.Named;
     }
@@ -150,27 +193,18 @@ export function measurePage(root: Element): PageStats {
     }
     const myRun: Run = block || own.hard || own.named ? { chars: 0, link: 0, stops: 0, last: 0 } : run;
     const linked = inLink || tag === 'A';
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        let chars = 0;
-        let stops = 0;
-        let last = myRun.last;
-        for (let i = 0; i < data.length; i++) {
-          const code = data.charCodeAt(i);
-          if (isSpace(code)) continue;
-          chars++;
-          if (isStop(code)) stops++;
-          if (!isClosing(code)) last = code;
-        }
+    // Past the size limit the rest of the page is not read: its text nodes no more than its elements.
+    for (let child = element.firstChild; child && textSoFar <= maxText; child = child.nextSibling) {
+      const type = child.nodeType; // read once: every DOM read is a call into the engine
+      if (type === 3) {
+        const chars = addText((child as Text).data, myRun);
         own.text += chars;
         textSoFar += chars;
-        if (linked) own.link += chars;
-        myRun.chars += chars;
-        if (linked) myRun.link += chars;
-        myRun.stops += stops;
-        myRun.last = last;
-      } else if (child.nodeType === 1) {
+        if (linked) {
+          own.link += chars;
+          myRun.link += chars;
+        }
+      } else if (type === 1) {
         visit(child as Element, myRun, linked, own);
       }
     }
@@ -188,8 +222,9 @@ export function measurePage(root: Element): PageStats {
   };
   visit(root, { chars: 0, link: 0, stops: 0, last: 0 }, false, null);
   judgeFurniture(stats, stats.get(root)?.prose ?? 0);
-  return { stats, elements, hidden };
+  return { stats, elements, hidden, headings, passwordFields, text: textSoFar, tooLarge: textSoFar > maxText };
 }
+
 
 /** Decides furniture now that the page's prose is known, and sums furniture text up the tree. */
 function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): void {

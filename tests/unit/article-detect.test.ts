@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectArticle } from '../../core/article/detect-article';
+import { detectArticle, findArticle } from '../../core/article/detect-article';
 import { articleText, indexArticle } from '../../core/article/article-text';
 import { buildTextIndex, rangeFromOffsets, textPiecesInRange } from '../../core/text/text-index';
 import { highlightSpans } from '../../core/highlight/highlight';
@@ -176,5 +176,27 @@ describe('detectArticle on a page ClaimLens has already marked', () => {
     highlightSpans(index, spans);
     expect(doc.body.querySelectorAll('claimlens-mark[role="button"]').length).toBeGreaterThan(5);
     expect(indexArticle(detectArticle(doc)!).text).toBe(before);
+  });
+});
+
+describe('findArticle with a text limit', () => {
+  it('finds the same article under the limit and counts visible text only', () => {
+    const doc = loadPage('seed-news.html');
+    const script = doc.createElement('script');
+    script.textContent = 'var data = "' + 'x'.repeat(50_000) + '";';
+    doc.body.append(script);
+    const search = findArticle(doc, 20_000);
+    expect(search.tooLarge).toBe(false);
+    expect(search.article?.root).toBe(detectArticle(doc)!.root);
+    // Script text is not page text; spaces are not counted either.
+    expect(search.pageText).toBeLessThan(doc.body.textContent!.length - 50_000);
+    expect(search.pageText).toBeGreaterThan(1000);
+  });
+
+  it('stops measuring past the limit and answers no article', () => {
+    const search = findArticle(loadPage('seed-news.html'), 500);
+    expect(search.tooLarge).toBe(true);
+    expect(search.article).toBeNull();
+    expect(search.pageText).toBeGreaterThan(500);
   });
 });

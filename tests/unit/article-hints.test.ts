@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FurnitureHint, furnitureHint, isHidden } from '../../core/article/hints';
+import { FurnitureHint, furnitureHint, readMarkup } from '../../core/article/hints';
 
 function element(html: string): Element {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
@@ -8,7 +8,7 @@ function element(html: string): Element {
 
 const hintOf = (html: string): FurnitureHint => {
   const el = element(html);
-  return furnitureHint(el, el.tagName.toUpperCase(), el.hasAttributes(), new Map());
+  return furnitureHint(el.tagName.toUpperCase(), readMarkup(el), new Map());
 };
 
 describe('furnitureHint', () => {
@@ -38,17 +38,25 @@ describe('furnitureHint', () => {
   it('caches verdicts by name', () => {
     const cache = new Map<string, FurnitureHint>();
     const bar = element('<div class="share-bar">x</div>');
-    furnitureHint(bar, 'DIV', true, cache);
+    furnitureHint('DIV', readMarkup(bar), cache);
     expect(cache.get('share-bar')).toBe(FurnitureHint.Named);
   });
 });
 
-describe('isHidden', () => {
+const isHidden = (el: Element): boolean => readMarkup(el).hidden;
+
+describe('readMarkup', () => {
   it('sees the hidden attribute, aria-hidden and inline styles that hide', () => {
     expect(isHidden(element('<div hidden>x</div>'))).toBe(true);
     expect(isHidden(element('<div aria-hidden="true">x</div>'))).toBe(true);
     expect(isHidden(element('<div style="color: red; display : none">x</div>'))).toBe(true);
     expect(isHidden(element('<div style="visibility:hidden">x</div>'))).toBe(true);
     expect(isHidden(element('<div style="display:block" aria-hidden="false">x</div>'))).toBe(false);
+  });
+
+  it('reads only the attributes present, and what they say', () => {
+    const markup = readMarkup(element('<div id="main" class="story" role="main" itemprop="articleBody" data-claimlens-ui>x</div>'));
+    expect(markup).toMatchObject({ id: 'main', classes: 'story', role: 'main', type: null, hidden: false, claimLensUi: true, articleBody: true });
+    expect(readMarkup(element('<p>x</p>'))).toEqual({ id: null, classes: null, role: null, type: null, hidden: false, claimLensUi: false, articleBody: false });
   });
 });
