@@ -163,6 +163,15 @@ function numberShape(raw: string): string {
   return '#dlong';
 }
 
+/** Whether a word has a capital or a curly apostrophe to fold (most words of a text have neither). */
+function needsFolding(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c <= 90 || c > 122) return true; // A-Z, or a non-ASCII letter or apostrophe
+  }
+  return false;
+}
+
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -172,7 +181,7 @@ export function tokenize(sentence: string): Token[] {
     let norm: string;
     if (c >= 48 && c <= 57) norm = numberShape(raw);
     else if (c === 0x201c || c === 0x201d) norm = '"';
-    else norm = raw.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+    else norm = needsFolding(raw) ? raw.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'") : raw;
     tokens.push({ raw, norm });
   }
   return tokens;
@@ -330,19 +339,45 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
   }
 }
 
+/** What a word adds wherever it occurs, worked out once per text (featureDot's memo). */
+export interface WordPart {
+  /** Signed weight of the word's unigram feature. */
+  unigram: number;
+  /** Σ signed weight of its character n-grams, and how many there are (none for number shapes). */
+  chars: number;
+  grams: number;
+  /** FNV state of a bigram starting with this word, up to the space before the next word. */
+  bigramPrefix: number;
+}
+
+/** featureDot's per-text memo: one WordPart per distinct word. */
+export type WordMemo = Map<string, WordPart>;
+
+function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask: number): WordPart {
+  let chars = 0;
+  let grams = 0;
+  if (config.charMin > 0 && w.charCodeAt(0) !== 35 /* # */) {
+    grams = charGramHashes(w, config);
+    for (let g = 0; g < grams; g++) chars += signedWeight(weights, mask, GRAMS[g]!);
+  }
+  return {
+    unigram: signedWeight(weights, mask, hashString(w, SEED_WORD)),
+    chars,
+    grams,
+    bigramPrefix: fnv(fnv(SEED_BIGRAM, w, 0, w.length), ' ', 0, 1),
+  };
+}
+
+const SENTENCE_START_PREFIX = fnv(fnv(SEED_BIGRAM, '<s>', 0, 3), ' ', 0, 1);
+
 /**
  * Σ weight × value over the sentence's features: what visitFeatures would add up with a callback per
  * feature (a test checks that the two agree), computed a namespace at a time instead, since every
- * feature of a namespace has the same value. The character n-grams of each distinct word are summed
- * once per `memo`: within an article the same words come back sentence after sentence, and those
- * n-grams are most of the features. `weights` holds one weight per hashed bucket.
+ * feature of a namespace has the same value. What each distinct word contributes (its unigram, its
+ * character n-grams, the start of its bigram) is worked out once per `memo`: within an article the
+ * same words come back sentence after sentence. `weights` holds one weight per hashed bucket.
  */
-export function featureDot(
-  sentence: string,
-  config: FeatureConfig,
-  weights: Float32Array,
-  memo: Map<string, number> = new Map(),
-): number {
+export function featureDot(sentence: string, config: FeatureConfig, weights: Float32Array, memo: WordMemo = new Map()): number {
   if (config.charAcrossWords || config.cuePairs) {
     // Options the shipped model does not use: the plain path.
     let z = 0;
@@ -355,44 +390,30 @@ export function featureDot(
   const tokens = tokenize(sentence);
   const scale = config.weights;
   const count = tokens.length;
+  let unigrams = 0;
+  let bigrams = 0;
+  let chars = 0;
+  let grams = 0;
+  let prefix = SENTENCE_START_PREFIX;
+  for (const t of tokens) {
+    const w = t.norm;
+    let part = memo.get(w);
+    if (part === undefined) {
+      part = wordPart(w, config, weights, mask);
+      memo.set(w, part);
+    }
+    unigrams += part.unigram;
+    chars += part.chars;
+    grams += part.grams;
+    bigrams += signedWeight(weights, mask, finish(fnv(prefix, w, 0, w.length)));
+    prefix = part.bigramPrefix;
+  }
+  bigrams += signedWeight(weights, mask, finish(fnv(prefix, '</s>', 0, 4)));
+
   let z = 0;
-
-  if (count > 0 && scale.word > 0) {
-    let sum = 0;
-    for (const t of tokens) sum += signedWeight(weights, mask, hashString(t.norm, SEED_WORD));
-    z += sum * (scale.word / Math.sqrt(count));
-  }
-
-  if (config.bigrams && scale.bigram > 0) {
-    let sum = 0;
-    let previous = fnv(SEED_BIGRAM, '<s>', 0, 3);
-    for (let i = 0; i <= count; i++) {
-      const word = i < count ? tokens[i]!.norm : '</s>';
-      sum += signedWeight(weights, mask, finish(fnv(fnv(previous, ' ', 0, 1), word, 0, word.length)));
-      previous = fnv(SEED_BIGRAM, word, 0, word.length);
-    }
-    z += sum * (scale.bigram / Math.sqrt(count + 1));
-  }
-
-  if (config.charMin > 0 && scale.char > 0) {
-    let total = 0;
-    let sum = 0;
-    for (const t of tokens) {
-      const w = t.norm;
-      if (w.charCodeAt(0) === 35 /* # */) continue;
-      total += ngramCount(w.length + 2, config.charMin, config.charMax);
-      let wordSum = memo.get(w);
-      if (wordSum === undefined) {
-        wordSum = 0;
-        const n = charGramHashes(w, config);
-        for (let g = 0; g < n; g++) wordSum += signedWeight(weights, mask, GRAMS[g]!);
-        memo.set(w, wordSum);
-      }
-      sum += wordSum;
-    }
-    if (total > 0) z += sum * (scale.char / Math.sqrt(total));
-  }
-
+  if (count > 0 && scale.word > 0) z += unigrams * (scale.word / Math.sqrt(count));
+  if (config.bigrams && scale.bigram > 0) z += bigrams * (scale.bigram / Math.sqrt(count + 1));
+  if (config.charMin > 0 && scale.char > 0 && grams > 0) z += chars * (scale.char / Math.sqrt(grams));
   if (scale.cue > 0) {
     const on = cueBits(sentence, tokens);
     let sum = 0;

@@ -3,7 +3,7 @@
  * quantised to signed bytes and base64-encoded so the whole model is a small JSON-like constant that
  * bundles into the content script (no fetch, no WASM).
  */
-import { featureDot, type FeatureConfig } from './features';
+import { featureDot, type FeatureConfig, type WordMemo } from './features';
 
 export interface WorthinessModelData {
   format: 1;
@@ -63,12 +63,12 @@ export class WorthinessModel {
   }
 
   /** The raw linear score (log-odds before calibration). `memo`: see featureDot. */
-  margin(sentence: string, memo?: Map<string, number>): number {
+  margin(sentence: string, memo?: WordMemo): number {
     return this.data.intercept + featureDot(sentence, this.data.features, this.weights, memo);
   }
 
   /** Check-worthiness in [0, 1]; 0.5 is the claim / not-a-claim threshold. */
-  score(sentence: string, memo?: Map<string, number>): number {
+  score(sentence: string, memo?: WordMemo): number {
     return sigmoid(this.data.slope * this.margin(sentence, memo) + this.data.offset);
   }
 
@@ -77,7 +77,7 @@ export class WorthinessModel {
    * text (and forgets it with the scorer), so a word met again costs a lookup.
    */
   scorer(): (sentence: string) => number {
-    const memo = new Map<string, number>();
+    const memo: WordMemo = new Map();
     return (sentence) => this.score(sentence, memo);
   }
 }

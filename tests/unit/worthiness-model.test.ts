@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreCheckWorthiness, worthinessModel } from '../../core/worthiness/index';
-import { featureDot, visitFeatures, type FeatureConfig } from '../../core/worthiness/features';
+import { featureDot, visitFeatures, type FeatureConfig, type WordMemo } from '../../core/worthiness/features';
 import { decodeInt8, encodeInt8, WorthinessModel } from '../../core/worthiness/model';
 import { WORTHINESS_MODEL_DATA } from '../../core/worthiness/model-data';
 
@@ -86,7 +86,7 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
 
   it('equals the sum over visitFeatures, sentence by sentence, with a memo shared across sentences', () => {
     expect(sentences.length).toBeGreaterThan(100);
-    const memo = new Map<string, number>();
+    const memo: WordMemo = new Map();
     for (const sentence of sentences) {
       expect(featureDot(sentence, config, weights, memo)).toBeCloseTo(slowDot(sentence, config), 9);
     }
