@@ -51,7 +51,7 @@ const STAGES: ReadonlyArray<keyof PipelineTimings> = ['clear', 'article', 'index
  * Runs of each, alternating, before measuring: both are then timed as the page's compiled code, not
  * while the engine is still compiling them (the cold run on page load is reported on its own).
  */
-export const WARM_UP_RUNS = 5;
+export const WARM_UP_RUNS = 15;
 
 export async function measurePage(session: BrowserSession, url: string, runs: number): Promise<PageMeasurement> {
   const page = await session.newPage(url);
