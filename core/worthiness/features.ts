@@ -128,6 +128,19 @@ CUE_WORDS.forEach(([name, words]) => {
 for (const [bit, words] of CONTEXT_WORDS) for (const w of words) LEXICON.set(w, (LEXICON.get(w) ?? 0) | bit);
 
 const BIT_MONTH = 1 << bitOf('month');
+const CUE_YEAR = bitOf('year');
+const CUE_PERCENT = bitOf('percent');
+const CUE_MONEY = bitOf('money');
+const CUE_QUOTE_MARK = bitOf('quote-mark');
+const CUE_PERFECT = bitOf('perfect');
+const CUE_NUMBER = bitOf('number');
+const CUE_NUMBERS_2 = bitOf('numbers-2+');
+const CUE_NAME = bitOf('name');
+const CUE_NAMES_3 = bitOf('names-3+');
+const CUE_QUESTION = bitOf('question');
+const CUE_WH_QUESTION = bitOf('wh-question');
+const CUE_EXCLAMATION = bitOf('exclamation');
+const CUE_LENGTH = [bitOf('len<5'), bitOf('len<10'), bitOf('len<20'), bitOf('len<40'), bitOf('len40+')] as const;
 const BIT_NUMBER_WORD = 1 << bitOf('number-word');
 const BIT_SUPERLATIVE = bitOf('superlative');
 const BIT_PAST = bitOf('past');
@@ -187,8 +200,25 @@ export function tokenize(sentence: string): Token[] {
   return tokens;
 }
 
-/** Bit set of the cues of a sentence (index into CUE_NAMES). */
-function cueBits(sentence: string, tokens: readonly Token[]): boolean[] {
+/**
+ * The cues a word brings wherever it stands: its word groups (LEXICON, context roles included) and
+ * its suffix cues ("-est", "-ed", "'ll", "n't"). A function of the word alone, so scoring can keep
+ * it per word (WordPart.cues).
+ */
+function wordCueBits(norm: string): number {
+  let bits = LEXICON.get(norm) ?? 0;
+  if (norm.length > 5 && norm.endsWith('est') && !NOT_SUPERLATIVE.test(norm)) bits |= 1 << BIT_SUPERLATIVE;
+  if (norm.endsWith("'ll")) bits |= 1 << BIT_FUTURE;
+  if (norm.length > 4 && norm.endsWith('ed')) bits |= 1 << BIT_PAST;
+  if (norm.endsWith("n't")) bits |= 1 << BIT_NEGATION;
+  return bits;
+}
+
+/**
+ * Bit set of the cues of a sentence (index into CUE_NAMES). `wordCues[i]`, when given, is
+ * wordCueBits of token i, already known.
+ */
+function cueBits(sentence: string, tokens: readonly Token[], wordCues?: readonly number[]): boolean[] {
   const on: boolean[] = new Array<boolean>(CUE_NAMES.length).fill(false);
   let numbers = 0;
   let capitalised = 0;
@@ -198,13 +228,13 @@ function cueBits(sentence: string, tokens: readonly Token[]): boolean[] {
     const c = norm.charCodeAt(0);
     if (c === 35 /* # */) {
       numbers++;
-      if (norm === '#year') on[bitOf('year')] = true;
+      if (norm === '#year') on[CUE_YEAR] = true;
       continue;
     }
     if (norm.length === 1 && (c < 97 || c > 122)) {
-      if (norm === '%') on[bitOf('percent')] = true;
-      else if (norm === '$' || norm === '€' || norm === '£') on[bitOf('money')] = true;
-      else if (norm === '"') on[bitOf('quote-mark')] = true;
+      if (norm === '%') on[CUE_PERCENT] = true;
+      else if (norm === '$' || norm === '€' || norm === '£') on[CUE_MONEY] = true;
+      else if (norm === '"') on[CUE_QUOTE_MARK] = true;
       continue;
     }
     words++;
@@ -213,32 +243,28 @@ function cueBits(sentence: string, tokens: readonly Token[]): boolean[] {
       const r1 = raw.charCodeAt(1);
       if (r0 >= 65 && r0 <= 90 && r1 >= 97 && r1 <= 122) capitalised++;
     }
-    let bits = LEXICON.get(norm) ?? 0;
+    let bits = wordCues ? wordCues[i]! : wordCueBits(norm);
     // Short month names ("may", "mar") count only when capitalised.
     if (bits & BIT_MONTH && norm.length <= 3 && !(raw.charCodeAt(0) >= 65 && raw.charCodeAt(0) <= 90)) bits &= ~BIT_MONTH;
     if (bits & BIT_NUMBER_WORD) numbers++;
-    if (norm.length > 5 && norm.endsWith('est') && !NOT_SUPERLATIVE.test(norm)) on[BIT_SUPERLATIVE] = true;
-    if (norm.endsWith("'ll")) on[BIT_FUTURE] = true;
-    if (norm.length > 4 && norm.endsWith('ed')) on[BIT_PAST] = true;
-    if (norm.endsWith("n't")) on[BIT_NEGATION] = true;
     if (bits & PERFECT_AUX) {
       const next = tokens[i + 1]?.norm;
-      if (next !== undefined && (next.endsWith('ed') || next.endsWith('en') || next === 'been')) on[bitOf('perfect')] = true;
+      if (next !== undefined && (next.endsWith('ed') || next.endsWith('en') || next === 'been')) on[CUE_PERFECT] = true;
     }
     for (let b = bits & CUE_MASK; b !== 0; b &= b - 1) on[31 - Math.clz32(b & -b)] = true;
   }
-  if (numbers > 0) on[bitOf('number')] = true;
-  if (numbers > 1) on[bitOf('numbers-2+')] = true;
-  if (capitalised > 0) on[bitOf('name')] = true;
-  if (capitalised > 2) on[bitOf('names-3+')] = true;
+  if (numbers > 0) on[CUE_NUMBER] = true;
+  if (numbers > 1) on[CUE_NUMBERS_2] = true;
+  if (capitalised > 0) on[CUE_NAME] = true;
+  if (capitalised > 2) on[CUE_NAMES_3] = true;
   const last = tokens[tokens.length - 1]?.norm;
   if (last === '?' || /\?["')\]\s]*$/.test(sentence)) {
-    on[bitOf('question')] = true;
+    on[CUE_QUESTION] = true;
     const first = tokens[0];
-    if (first && (LEXICON.get(first.norm) ?? 0) & WH_WORD) on[bitOf('wh-question')] = true;
+    if (first && (LEXICON.get(first.norm) ?? 0) & WH_WORD) on[CUE_WH_QUESTION] = true;
   }
-  if (last === '!') on[bitOf('exclamation')] = true;
-  on[bitOf(words < 5 ? 'len<5' : words < 10 ? 'len<10' : words < 20 ? 'len<20' : words < 40 ? 'len<40' : 'len40+')] = true;
+  if (last === '!') on[CUE_EXCLAMATION] = true;
+  on[CUE_LENGTH[words < 5 ? 0 : words < 10 ? 1 : words < 20 ? 2 : words < 40 ? 3 : 4]] = true;
   return on;
 }
 
@@ -348,6 +374,8 @@ export interface WordPart {
   grams: number;
   /** FNV state of a bigram starting with this word, up to the space before the next word. */
   bigramPrefix: number;
+  /** wordCueBits of the word. */
+  cues: number;
 }
 
 /** featureDot's per-text memo: one WordPart per distinct word. */
@@ -365,6 +393,7 @@ function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask:
     chars,
     grams,
     bigramPrefix: fnv(fnv(SEED_BIGRAM, w, 0, w.length), ' ', 0, 1),
+    cues: wordCueBits(w),
   };
 }
 
@@ -395,6 +424,7 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
   let chars = 0;
   let grams = 0;
   let prefix = SENTENCE_START_PREFIX;
+  const wordCues: number[] = [];
   for (const t of tokens) {
     const w = t.norm;
     let part = memo.get(w);
@@ -407,6 +437,7 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
     grams += part.grams;
     bigrams += signedWeight(weights, mask, finish(fnv(prefix, w, 0, w.length)));
     prefix = part.bigramPrefix;
+    wordCues.push(part.cues);
   }
   bigrams += signedWeight(weights, mask, finish(fnv(prefix, '</s>', 0, 4)));
 
@@ -415,7 +446,7 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
   if (config.bigrams && scale.bigram > 0) z += bigrams * (scale.bigram / Math.sqrt(count + 1));
   if (config.charMin > 0 && scale.char > 0 && grams > 0) z += chars * (scale.char / Math.sqrt(grams));
   if (scale.cue > 0) {
-    const on = cueBits(sentence, tokens);
+    const on = cueBits(sentence, tokens, wordCues);
     let sum = 0;
     for (let i = 0; i < on.length; i++) if (on[i]) sum += signedWeight(weights, mask, CUE_HASHES[i]!);
     z += sum * scale.cue;
