@@ -23,7 +23,11 @@ export interface LazyModules {
 
 export type LazyModuleName = keyof LazyModules;
 
-const REGISTRY_KEY = '__claimlensLazyModules';
+/**
+ * A symbol, not a name: a page can put named elements on `window` (`<div id="…">`, seen from every
+ * world), never a symbol-keyed property on the content script's global.
+ */
+const REGISTRY_KEY = Symbol.for('claimlens.lazy-modules');
 
 type Registry = Partial<LazyModules>;
 
