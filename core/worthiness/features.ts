@@ -31,7 +31,7 @@ export interface FeatureConfig {
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   hashBits: 15,
   charMin: 3,
-  charMax: 4,
+  charMax: 3,
   bigrams: true,
   cuePairs: false,
   weights: { word: 1, bigram: 1, char: 1, cue: 0.5 },
