@@ -30,26 +30,47 @@ const OTHER = 3;
 const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? LETTER_OR_DIGIT : /\s/.test(String.fromCharCode(c)) ? SPACE : OTHER,
 );
-/** Classes of other BMP code units, decided by the Unicode regexes once per code unit (0: not yet). */
-const bmpClass = new Uint8Array(0x10000);
 const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
 const SPACE_RE = /^\s$/u;
 
-function classOfCodePoint(cp: number): number {
-  if (cp < 128) return ASCII_CLASS[cp]!;
-  if (cp < 0x10000) {
-    let known = bmpClass[cp]!;
-    if (known === 0) {
-      known = slowClass(String.fromCharCode(cp));
-      bmpClass[cp] = known;
-    }
-    return known;
-  }
-  return slowClass(String.fromCodePoint(cp));
-}
-
 function slowClass(ch: string): number {
   return LETTER_OR_DIGIT_RE.test(ch) ? LETTER_OR_DIGIT : SPACE_RE.test(ch) ? SPACE : OTHER;
+}
+
+/** Letter case: upper, lower, or neither (digits, uncased scripts). */
+const UPPER = 1;
+const LOWER = 2;
+const UNCASED = 3;
+
+function slowCase(ch: string): number {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return ch !== lower && ch === upper ? UPPER : ch !== upper && ch === lower ? LOWER : UNCASED;
+}
+
+/**
+ * What the engine's Unicode tables say of each non-ASCII BMP code unit (its class in bits 0–1, its
+ * case in bits 2–3; 0: not asked yet), asked once per code unit and page: those lookups are slow
+ * calls, and a page in Cyrillic or Greek asks them for nearly every character. Allocated with the
+ * first such code unit, so an ASCII page never pays for it.
+ */
+let bmpTraits: Uint8Array | null = null;
+
+function traitsOf(code: number): number {
+  bmpTraits ??= new Uint8Array(0x10000);
+  let known = bmpTraits[code]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(code);
+    known = slowClass(ch) | (slowCase(ch) << 2);
+    bmpTraits[code] = known;
+  }
+  return known;
+}
+
+function classOfCodePoint(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  if (cp < 0x10000) return traitsOf(cp) & 3;
+  return slowClass(String.fromCodePoint(cp));
 }
 
 /** Punctuation that may join two runs of letters or digits inside one word: ' ’ . , - */
@@ -111,23 +132,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/**
- * Case of a non-ASCII first letter, by code unit: 1 upper, 2 lower, 3 neither. Case mapping of
- * non-Latin-1 text is a slow call into the engine's Unicode tables and allocates two strings, while
- * a page in Cyrillic or Greek asks it for nearly every word: each code unit is mapped once per page.
- */
-const caseOfCodeUnit = new Map<number, number>();
-
-function caseOf(c: string): number {
-  const code = c.charCodeAt(0);
-  let known = caseOfCodeUnit.get(code);
-  if (known === undefined) {
-    const lower = c.toLowerCase();
-    const upper = c.toUpperCase();
-    known = c !== lower && c === upper ? 1 : c !== upper && c === lower ? 2 : 3;
-    caseOfCodeUnit.set(code, known);
-  }
-  return known;
+/** Case of a token's non-ASCII first code unit (traitsOf). */
+function caseOf(code: number): number {
+  return traitsOf(code) >> 2;
 }
 
 /** Upper-case first letter; ASCII is decided on the char code (hot path), other scripts by case mapping. */
@@ -135,14 +142,14 @@ export function isCapitalised(token: Token | undefined): boolean {
   if (!token || !token.word) return false;
   const code = token.text.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90;
-  return caseOf(token.text[0]!) === 1;
+  return caseOf(code) === UPPER;
 }
 
 export function isLowerWord(token: Token | undefined): boolean {
   if (!token || !token.word) return false;
   const code = token.text.charCodeAt(0);
   if (code < 128) return code >= 97 && code <= 122;
-  return caseOf(token.text[0]!) === 2;
+  return caseOf(code) === LOWER;
 }
 
 /** Index of the first token with start >= offset (binary search). */
