@@ -71,7 +71,7 @@ export function createHoverCard(deps: {
     // A page that rebuilds <html>'s children may have thrown the host out: put it back.
     if (ui && !ui.host.isConnected) doc.documentElement.appendChild(ui.host);
     if (!ui) {
-      ui = createUiHost(doc, 'card', '');
+      ui = createUiHost(doc, 'card');
       ui.root.addEventListener('mouseover', () => cancelClose());
       const root = ui.root;
       root.addEventListener('mouseout', (event) => {

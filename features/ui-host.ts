@@ -4,6 +4,7 @@
  * network). The host sits under <html>, outside <body>, so the page's layout and ClaimLens's text
  * index (which skips [data-claimlens-ui] anyway) never see it.
  */
+import { CLAIMLENS_UI_ATTRIBUTE } from '../core/text/text-index';
 
 export interface UiHost {
   host: HTMLElement;
@@ -25,15 +26,18 @@ const HOST_STYLE: ReadonlyArray<[string, string]> = [
   ['display', 'block'],
 ];
 
-export function createUiHost(doc: Document, name: string, css: string): UiHost {
+/** `css`: the host's own style sheet, if it has one (the card's comes with its lazily loaded interface). */
+export function createUiHost(doc: Document, name: string, css?: string): UiHost {
   // A custom element name: unknown to the page's CSS resets, and valid for attachShadow.
   const host = doc.createElement('claimlens-ui');
-  host.setAttribute('data-claimlens-ui', name);
+  host.setAttribute(CLAIMLENS_UI_ATTRIBUTE, name);
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.appendChild(style);
+  if (css) {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    root.appendChild(style);
+  }
   // Keys typed into our inputs must not reach the page's keyboard shortcuts ("j", "k", "/" …).
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
     root.addEventListener(type, (event) => event.stopPropagation());

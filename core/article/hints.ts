@@ -2,6 +2,7 @@
  * What an element's markup says about its role, independent of any particular site: tags and ARIA
  * roles of page furniture, and the words authors use in class names and ids for it.
  */
+import { CLAIMLENS_UI_ATTRIBUTE } from '../text/text-index';
 
 /** Tags that hold page furniture or controls, never article prose. */
 const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'SELECT', 'DIALOG', 'MENU', 'FIGCAPTION', 'LABEL']);
@@ -121,7 +122,7 @@ export function readMarkup(element: Element): Markup {
       case 'hidden': markup.hidden = true; break;
       case 'aria-hidden': if (element.getAttribute(name) === 'true') markup.hidden = true; break;
       case 'style': if (HIDING_STYLE.test(element.getAttribute(name) ?? '')) markup.hidden = true; break;
-      case 'data-claimlens-ui': markup.claimLensUi = true; break;
+      case CLAIMLENS_UI_ATTRIBUTE: markup.claimLensUi = true; break;
       case 'itemprop': markup.articleBody = /articleBody/i.test(element.getAttribute(name) ?? ''); break;
     }
   }

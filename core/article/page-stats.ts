@@ -225,7 +225,6 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
   return { stats, elements, hidden, headings, passwordFields, text: textSoFar, tooLarge: textSoFar > maxText };
 }
 
-
 /** Decides furniture now that the page's prose is known, and sums furniture text up the tree. */
 function judgeFurniture(stats: Map<Element, ElementStats>, pageProse: number): void {
   const all = [...stats.values()];

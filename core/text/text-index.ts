@@ -69,9 +69,12 @@ export function isNonTextElement(element: Element): boolean {
   return isNonTextTag(upperTagName(element));
 }
 
+/** The attribute that marks ClaimLens's own UI hosts (features/ui-host.ts). */
+export const CLAIMLENS_UI_ATTRIBUTE = 'data-claimlens-ui';
+
 /** ClaimLens's own UI hosts (the card, the annotate button) are never part of the page's text. */
 export function isClaimLensUi(element: Element): boolean {
-  return element.hasAttribute('data-claimlens-ui');
+  return element.hasAttribute(CLAIMLENS_UI_ATTRIBUTE);
 }
 
 function defaultSkip(element: Element): boolean {
