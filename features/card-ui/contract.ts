@@ -4,25 +4,16 @@
  * render-card.tsx, through features/lazy/). Keeping Preact, the card and the editor out of the
  * content script keeps the script every page pays for small. Types only.
  */
-import type { SourceNote } from '../../core/annotations/model';
-import type { AnnotationEditorValue, EditorSaveResult } from '../../components/annotation-editor/AnnotationEditor';
-import type { CardView } from '../../components/card/ClaimCard';
+import type { ClaimCardProps } from '../../components/card/ClaimCard';
 import type { Box } from '../card-position';
 
-export interface CardRenderProps {
-  view: CardView;
-  library: readonly SourceNote[];
+/** What the card shows and does (ClaimCard's props), and where it goes. */
+export interface CardRenderProps extends ClaimCardProps {
   /** A new value remounts the card (a different subject, or reopened from the keyboard). */
   generation: number;
-  startEditing: boolean;
-  autoFocus: boolean;
   /** Where the claim is now, in viewport coordinates; null when it is not on screen. */
   anchor(): Box | null;
   onEscape(): void;
-  onSave(value: AnnotationEditorValue): Promise<EditorSaveResult>;
-  onCreateSource(init: { title: string; url: string }): Promise<{ ok: true; source: SourceNote } | { ok: false; error: string }>;
-  onDelete(): Promise<void>;
-  onClose(): void;
 }
 
 export interface CardRenderer {

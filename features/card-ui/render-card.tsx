@@ -23,19 +23,10 @@ export function createRenderer(root: ShadowRoot): CardRenderer {
         render(null, container);
         return;
       }
+      const { generation, anchor, onEscape, ...card } = props;
       render(
-        <Positioned anchor={props.anchor} onEscape={props.onEscape}>
-          <ClaimCard
-            key={props.generation}
-            view={props.view}
-            library={props.library}
-            startEditing={props.startEditing}
-            autoFocus={props.autoFocus}
-            onSave={props.onSave}
-            onCreateSource={props.onCreateSource}
-            onDelete={props.onDelete}
-            onClose={props.onClose}
-          />
+        <Positioned anchor={anchor} onEscape={onEscape}>
+          <ClaimCard key={generation} {...card} />
         </Positioned>,
         container,
       );
