@@ -29,6 +29,12 @@ export interface Anchoring {
   anchorMany: typeof anchorMany;
 }
 
+/** Stored annotations of the page and the engine to anchor them (null when there are none). */
+interface Stored {
+  annotations: Annotation[];
+  anchoring: Anchoring | null;
+}
+
 export interface PageAnalysisDeps {
   doc: Document;
   session: PageSession;
@@ -100,9 +106,8 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
         return;
       }
       const enabled = await deps.isEnabled();
-      const annotations = enabled ? await deps.loadAnnotations(canonicalUrlOf(doc)) : [];
-      const anchoring = annotations.length > 0 ? await deps.loadAnchoring() : null;
-      deps.quietly(() => render(enabled, annotations, anchoring));
+      const stored: Stored = enabled ? await loadStored() : { annotations: [], anchoring: null };
+      deps.quietly(() => render(enabled, stored));
     } catch (error) {
       failed(error);
     } finally {
@@ -110,7 +115,13 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     }
   }
 
-  function render(enabled: boolean, annotations: Annotation[], anchoring: Anchoring | null): void {
+  /** The page's stored annotations, with the anchoring engine when there are any to anchor. */
+  async function loadStored(): Promise<Stored> {
+    const annotations = await deps.loadAnnotations(canonicalUrlOf(doc));
+    return { annotations, anchoring: annotations.length > 0 ? await deps.loadAnchoring() : null };
+  }
+
+  function render(enabled: boolean, { annotations, anchoring }: Stored): void {
     const cleared = performance.now();
     const body = doc.body;
     // A fresh page has no marks: skip the unwrapping walk (a tag lookup is a native, cached list).
@@ -205,8 +216,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       if (!isCurrent()) return await fullRun();
       /** Set when the page changed its text while the annotations were loading. */
       let stale = false;
-      const annotations = await deps.loadAnnotations(canonicalUrlOf(doc));
-      const anchoring = annotations.length > 0 ? await deps.loadAnchoring() : null;
+      const { annotations, anchoring } = await loadStored();
       deps.quietly(() => {
         session.annotations = annotations;
         if (session.status !== 'ready' && session.status !== 'no-article') return;
@@ -322,7 +332,7 @@ function claimsInBody(articleIndex: TextIndex, bodyIndex: TextIndex, claims: rea
 }
 
 function anchorAll(text: string, annotations: readonly Annotation[], anchoring: Anchoring | null): AnchoredAnnotation[] {
-  if (!anchoring || annotations.length === 0) return [];
+  if (!anchoring) return [];
   const anchors = anchoring.anchorMany(
     text,
     annotations.map((a) => a.target.selector),
