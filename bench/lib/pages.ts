@@ -14,6 +14,8 @@ export interface BenchPage {
 
 export const SEED_FOLDER = path.resolve('tests/fixtures/pages');
 export const SEED_FILE = 'seed-news.html';
+/** Where corpus pages are served (the seed page is under /pages/). */
+export const CORPUS_MOUNT = '/corpus/';
 export const DEFAULT_CORPUS = path.resolve('../shared/corpus/article-extraction');
 
 export function seedPage(): BenchPage {
@@ -38,7 +40,7 @@ export function largestPages(folder: string, count: number): BenchPage[] {
       name: file.replace(/\.html$/i, '').slice(0, 12),
       folder,
       file,
-      mount: '/corpus/',
+      mount: CORPUS_MOUNT,
       bytes,
     }));
 }

@@ -65,3 +65,11 @@ export function measureScoringShare(file: string, runs: number): ScoringShare | 
     share: claimStage > 0 ? scoringMedian / claimStage : 0,
   };
 }
+
+/**
+ * Scoring's share of the whole pipeline in the browser: the share of the claim stage measured here,
+ * applied to the claim stage's share of the browser's pipeline (`claims` and `total`, medians in ms).
+ */
+export function shareOfPipeline(scoring: ScoringShare, pipeline: { claims: number; total: number }): number {
+  return pipeline.total > 0 ? (scoring.share * pipeline.claims) / pipeline.total : 0;
+}

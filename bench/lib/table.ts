@@ -2,7 +2,7 @@
 import type { AnchoringFigures } from './anchoring-step';
 import type { BundleSize } from './bundle-size';
 import { WARM_UP_RUNS, type PageMeasurement } from './measure-page';
-import type { ScoringShare } from './scoring-share';
+import { shareOfPipeline, type ScoringShare } from './scoring-share';
 
 interface Row {
   page: string;
@@ -58,7 +58,7 @@ export function printTable(
       ms(m.pipeline.highlight),
       ms(m.pipeline.clear),
       row.scoring
-        ? `${pct(row.scoring.share)} of claims, ${pct((row.scoring.share * m.pipeline.claims) / m.pipeline.total)} of pipeline`
+        ? `${pct(row.scoring.share)} of claims, ${pct(shareOfPipeline(row.scoring, m.pipeline))} of pipeline`
         : '-',
       ms(m.firstRun?.total),
     ];
