@@ -281,6 +281,28 @@ function ngramCount(length: number, min: number, max: number): number {
   return count;
 }
 
+/** The feature hash of a word (unigram namespace). */
+function unigramHash(word: string): number {
+  return hashString(word, SEED_WORD);
+}
+
+/**
+ * A bigram's hash state after its first word and the space that follows: the same for every bigram
+ * the word starts, so scoring keeps it per word (WordPart.bigramPrefix).
+ */
+function bigramPrefix(word: string): number {
+  return fnv(fnv(SEED_BIGRAM, word, 0, word.length), ' ', 0, 1);
+}
+
+/** The hash of the bigram whose first word left `prefix` (bigramPrefix) and whose second is `word`. */
+function bigramHash(prefix: number, word: string): number {
+  return finish(fnv(prefix, word, 0, word.length));
+}
+
+/** Sentence boundaries count as words, so "thank you" at the start differs from mid-sentence. */
+const START_PREFIX = bigramPrefix('<s>');
+const SENTENCE_END = '</s>';
+
 /** Scratch for charGramHashes, reused: scoring runs for every sentence of a page. */
 const GRAMS: number[] = [];
 
@@ -316,18 +338,16 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
 
   if (count > 0 && weights.word > 0) {
     const v = weights.word / Math.sqrt(count);
-    for (const t of tokens) emit(hashString(t.norm, SEED_WORD), v, mask, visit);
+    for (const t of tokens) emit(unigramHash(t.norm), v, mask, visit);
   }
 
   if (config.bigrams && weights.bigram > 0) {
-    // Sentence boundaries count as words so "thank you" at the start differs from mid-sentence.
     const v = weights.bigram / Math.sqrt(count + 1);
-    let previous = fnv(SEED_BIGRAM, '<s>', 0, 3);
+    let prefix = START_PREFIX;
     for (let i = 0; i <= count; i++) {
-      const word = i < count ? tokens[i]!.norm : '</s>';
-      const h = fnv(fnv(previous, ' ', 0, 1), word, 0, word.length);
-      emit(finish(h), v, mask, visit);
-      previous = fnv(SEED_BIGRAM, word, 0, word.length);
+      const word = i < count ? tokens[i]!.norm : SENTENCE_END;
+      emit(bigramHash(prefix, word), v, mask, visit);
+      prefix = bigramPrefix(word);
     }
   }
 
@@ -372,7 +392,7 @@ export interface WordPart {
   /** Σ signed weight of its character n-grams, and how many there are (none for number shapes). */
   chars: number;
   grams: number;
-  /** FNV state of a bigram starting with this word, up to the space before the next word. */
+  /** bigramPrefix of the word. */
   bigramPrefix: number;
   /** wordCueBits of the word. */
   cues: number;
@@ -389,15 +409,13 @@ function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask:
     for (let g = 0; g < grams; g++) chars += signedWeight(weights, mask, GRAMS[g]!);
   }
   return {
-    unigram: signedWeight(weights, mask, hashString(w, SEED_WORD)),
+    unigram: signedWeight(weights, mask, unigramHash(w)),
     chars,
     grams,
-    bigramPrefix: fnv(fnv(SEED_BIGRAM, w, 0, w.length), ' ', 0, 1),
+    bigramPrefix: bigramPrefix(w),
     cues: wordCueBits(w),
   };
 }
-
-const SENTENCE_START_PREFIX = fnv(fnv(SEED_BIGRAM, '<s>', 0, 3), ' ', 0, 1);
 
 /**
  * Σ weight × value over the sentence's features: what visitFeatures would add up with a callback per
@@ -423,7 +441,7 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
   let bigrams = 0;
   let chars = 0;
   let grams = 0;
-  let prefix = SENTENCE_START_PREFIX;
+  let prefix = START_PREFIX;
   const wordCues: number[] = [];
   for (const t of tokens) {
     const w = t.norm;
@@ -435,11 +453,11 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
     unigrams += part.unigram;
     chars += part.chars;
     grams += part.grams;
-    bigrams += signedWeight(weights, mask, finish(fnv(prefix, w, 0, w.length)));
+    bigrams += signedWeight(weights, mask, bigramHash(prefix, w));
     prefix = part.bigramPrefix;
     wordCues.push(part.cues);
   }
-  bigrams += signedWeight(weights, mask, finish(fnv(prefix, '</s>', 0, 4)));
+  bigrams += signedWeight(weights, mask, bigramHash(prefix, SENTENCE_END));
 
   let z = 0;
   if (count > 0 && scale.word > 0) z += unigrams * (scale.word / Math.sqrt(count));
