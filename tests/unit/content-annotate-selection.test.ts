@@ -59,4 +59,59 @@ describe('createAnnotateSelection', () => {
     expect(openDraft).toHaveBeenCalledWith(expect.objectContaining({ start: 0, end: 11, quote: 'Prices rose' }));
     feature.destroy();
   });
+
+  it('offers an Annotate button beside a finished selection, which opens the editor; none while switched off', () => {
+    vi.useFakeTimers();
+    // The button lives in a closed shadow root: keep a handle on the roots made during the test.
+    const roots: ShadowRoot[] = [];
+    const attachShadow = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = attachShadow.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    // happy-dom lays nothing out: give the selection a box to sit beside.
+    const rects = vi
+      .spyOn(Range.prototype, 'getClientRects')
+      .mockReturnValue([{ top: 100, bottom: 120, left: 10, right: 200, width: 190, height: 20 }] as unknown as DOMRectList);
+    try {
+      document.body.innerHTML = '<p>Prices rose 12 percent in August</p>';
+      const openDraft = vi.fn();
+      let offered = true;
+      const feature = createAnnotateSelection({
+        doc: document,
+        card: { openDraft } as unknown as HoverCard,
+        offerButton: () => offered,
+        report: (e) => {
+          throw e;
+        },
+      });
+      select(document.querySelector('p')!.firstChild!, 0, 11);
+      document.dispatchEvent(new Event('selectionchange'));
+      expect(roots).toHaveLength(0); // not while the reader may still be dragging
+      vi.advanceTimersByTime(300);
+      const button = roots[0]?.querySelector('button');
+      expect(button?.textContent).toBe('Annotate');
+      expect(button?.isConnected).toBe(true);
+      expect(button!.style.top).not.toBe('');
+      // The page's selection survives pressing the button.
+      const mousedown = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+      button!.dispatchEvent(mousedown);
+      expect(mousedown.defaultPrevented).toBe(true);
+      button!.click();
+      expect(openDraft).toHaveBeenCalledWith(expect.objectContaining({ quote: 'Prices rose' }));
+      expect(button!.isConnected).toBe(false);
+
+      offered = false;
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(300);
+      expect(button!.isConnected).toBe(false);
+      feature.destroy();
+      expect(document.querySelector('[data-claimlens-ui="annotate-button"]')).toBeNull();
+    } finally {
+      spy.mockRestore();
+      rects.mockRestore();
+      vi.useRealTimers();
+    }
+  });
 });
