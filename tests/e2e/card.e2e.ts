@@ -115,3 +115,41 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     await page.close();
   });
 });
+
+describe('chromium: the on-demand scripts are not a way for a page to detect ClaimLens', () => {
+  let session: BrowserSession;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchBrowser('chromium');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('a page cannot fetch them at the extension’s fixed address (use_dynamic_url), while the content script loads them', async () => {
+    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
+    const tabId = await session.tabIdOf(page);
+    await waitForStatus(session, tabId, ['ready']);
+    const reachable = await page.evaluate(async (urls: string[]) => {
+      const results: boolean[] = [];
+      for (const url of urls) {
+        try {
+          results.push((await fetch(url)).ok);
+        } catch {
+          results.push(false);
+        }
+      }
+      return results;
+    }, ['card-ui.js', 'annotations.js'].map((file) => `${session.extensionOrigin}${file}`));
+    expect(reachable).toEqual([false, false]);
+    // The content script itself still gets the card's interface.
+    const marks = await page.evaluate(collectMarks, { regions: [] });
+    await hoverMark(page, marks[0]!.id);
+    await waitForCard(session, tabId, (c) => c.open && c.drawn, 'the card, drawn');
+    await page.close();
+  });
+});
