@@ -141,8 +141,7 @@ export const BOILERPLATE =
   'sign_up_for sign_up_to subscribe_to subscribe_now our_newsletter all_rights_reserved click_here ' +
   'read_more share_this follow_us privacy_policy terms_of_use terms_of_service cookie_policy ' +
   'getty_images ap_photo afp_photo file_photo photo_credit image_credit photo_by image_by ' +
-  'photograph_by related_articles related_stories recommended_for_you advertisement download_our_app ' +
-  'copyright_©';
+  'photograph_by related_articles related_stories recommended_for_you advertisement download_our_app';
 
 /** First-person opinion openers; outside quotations they mark a sentence as the writer's view. */
 export const OPINION_MARKERS =

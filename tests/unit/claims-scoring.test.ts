@@ -58,6 +58,9 @@ describe('detectClaims with a scoreSentence model', () => {
       'Will the camp close?',
       'Sign up for our newsletter.',
       'All rights reserved.',
+      'Copyright © 2023 The Daily Ledger.',
+      'Copyright 2019 Reuters, a news agency with 2,500 journalists.',
+      '© 2021 The Courier Company Ltd.',
       'Click here to read more.',
       'Share this article',
       'date 2019-09-18 (@imziishan)',
@@ -67,6 +70,8 @@ describe('detectClaims with a scoreSentence model', () => {
       '[2] Joint Commission National Patient Safety Goal: Alarm Management',
     ].join('\n');
     expect(detectClaims(text, { scoreSentence: constant(1) })).toEqual([]);
+    // The word alone is no boilerplate: a sentence about copyright can be a claim.
+    expect(detectClaims('Copyright lawsuits rose 40% in 2019, the court said.')).toHaveLength(1);
   });
 
   it('drops weak rule hits the model finds unimportant but keeps strong ones', () => {
