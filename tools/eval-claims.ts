@@ -1,6 +1,6 @@
 /**
  * Cross-validated evaluation of the check-worthiness model:
- *   npm run eval:claims -- sentences.tsv [--folds 5] [--seed N] [--news tests/fixtures/worthiness/news-sentences.tsv]
+ *   npm run eval:claims -- sentences.tsv --embeddings VECTORS [--folds 5] [--seed N] [--news tests/fixtures/worthiness/news-sentences.tsv]
  *
  * Stratified k-fold: each fold's model is trained (lambda choice and calibration included) on the
  * other folds only, then the shipped form of it (quantised weights) scores the held-out fold. Prints
@@ -17,17 +17,18 @@ import { readLabelledSentences } from './lib/tsv';
 import { classificationFigures, stratifiedFolds, type ClassificationFigures } from './lib/worthiness-metrics';
 import { recipeWith } from './lib/worthiness-config';
 import { trainWorthinessModel } from './lib/worthiness-train';
-import { fail, parseArgs } from './lib/worthiness-cli';
+import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
 
 function describe(name: string, f: ClassificationFigures): string {
   return `${name}: F1 ${f.f1.toFixed(4)}  P ${f.precision.toFixed(4)}  R ${f.recall.toFixed(4)}  AP ${f.averagePrecision.toFixed(4)}  (n=${f.count}, TP ${f.truePositives}, FP ${f.falsePositives}, FN ${f.falseNegatives})`;
 }
 
 const args = parseArgs(process.argv.slice(2));
-const file = args.positional[0] ?? fail('usage: eval-claims TSV [--folds 5] [--seed N] [--news FILE] [--recipe JSON]');
+const file = args.positional[0] ?? fail('usage: eval-claims TSV --embeddings VECTORS [--folds 5] [--seed N] [--news FILE] [--recipe JSON]');
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
 const k = Number(args.flags.get('folds') ?? 5);
-const recipe = recipeWith(args.flags.get('recipe'));
+const baseRecipe = recipeWith(args.flags.get('recipe'));
+const recipe = { ...baseRecipe, embeddings: embeddingsFromArgs(args, baseRecipe.lexiconWords) };
 const seed = Number(args.flags.get('seed') ?? 7);
 const labels = sentences.map((s) => s.label);
 const texts = sentences.map((s) => s.text);

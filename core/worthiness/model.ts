@@ -4,6 +4,8 @@
  * bundles into the content script (no fetch, no WASM).
  */
 import { featureDot, type FeatureConfig, type WordMemo } from './features';
+import { decodeInt8 } from './int8';
+import { WordLexicon, type WordLexiconData } from './word-lexicon';
 
 export interface WorthinessModelData {
   format: 1;
@@ -20,24 +22,10 @@ export interface WorthinessModelData {
    */
   slope: number;
   offset: number;
+  /** Values of common words learned through word embeddings (features.lexicon weighs them). */
+  lexicon?: WordLexiconData;
   /** Where the weights came from (dataset credit, hyper-parameters), for humans. */
   provenance: string;
-}
-
-export function encodeInt8(values: Int8Array): string {
-  let binary = '';
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function decodeInt8(base64: string): Int8Array {
-  const binary = atob(base64);
-  const out = new Int8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = (binary.charCodeAt(i) << 24) >> 24;
-  return out;
 }
 
 export function sigmoid(z: number): number {
@@ -49,6 +37,7 @@ export function sigmoid(z: number): number {
 export class WorthinessModel {
   readonly data: WorthinessModelData;
   private readonly weights: Float32Array;
+  private readonly lexicon: WordLexicon | undefined;
 
   constructor(data: WorthinessModelData) {
     if (data.format !== 1) throw new Error(`worthiness model: unknown format ${String(data.format)}`);
@@ -60,11 +49,12 @@ export class WorthinessModel {
     this.data = data;
     this.weights = new Float32Array(size);
     for (let i = 0; i < size; i++) this.weights[i] = bytes[i]! * data.weightStep;
+    this.lexicon = data.lexicon ? new WordLexicon(data.lexicon) : undefined;
   }
 
   /** The raw linear score (log-odds before calibration). `memo`: see featureDot. */
   margin(sentence: string, memo?: WordMemo): number {
-    return this.data.intercept + featureDot(sentence, this.data.features, this.weights, memo);
+    return this.data.intercept + featureDot(sentence, this.data.features, this.weights, memo, this.lexicon);
   }
 
   /** Check-worthiness in [0, 1]; 0.5 is the claim / not-a-claim threshold. */

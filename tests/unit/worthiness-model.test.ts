@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreCheckWorthiness, worthinessModel } from '../../core/worthiness/index';
-import { featureDot, visitFeatures, type FeatureConfig, type WordMemo } from '../../core/worthiness/features';
-import { decodeInt8, encodeInt8, WorthinessModel } from '../../core/worthiness/model';
+import { featureDot, lexiconMean, tokenize, visitFeatures, type FeatureConfig, type WordMemo } from '../../core/worthiness/features';
+import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexicon';
+import { decodeInt8, encodeInt8 } from '../../core/worthiness/int8';
+import { WorthinessModel } from '../../core/worthiness/model';
 import { WORTHINESS_MODEL_DATA } from '../../core/worthiness/model-data';
 
 const seed = readFileSync(resolve(__dirname, '../fixtures/seed/000_ce1b8838b0f80949.txt'), 'utf8');
@@ -101,6 +103,21 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     ]) {
       for (const sentence of sentences.slice(0, 20)) expect(featureDot(sentence, cfg, weights)).toBeCloseTo(slowDot(sentence, cfg), 9);
     }
+  });
+
+  it('adds the word lexicon as the mean of its words\' values times its weight', () => {
+    const lexicon = new WordLexicon(buildWordLexicon([['taxes', 1], ['rose', 0.5], ['thank', -1], ['people', 0.25]], 6));
+    const cfg = { ...config, lexicon: 2 };
+    // "In 2019 taxes rose 40% to $3 trillion, the highest ever." has 13 tokens, two of them in the lexicon.
+    expect(lexiconMean(tokenize(sentences.at(-4)!), cfg, lexicon)).toBeCloseTo((2 * (1 + 0.5)) / 13, 1);
+    const memo: WordMemo = new Map();
+    for (const c of [cfg, { ...cfg, cuePairs: true }]) {
+      for (const sentence of sentences) {
+        const expected = slowDot(sentence, c) + lexiconMean(tokenize(sentence), c, lexicon);
+        expect(featureDot(sentence, c, weights, c === cfg ? memo : new Map(), lexicon)).toBeCloseTo(expected, 9);
+      }
+    }
+    expect(featureDot('Thank you.', { ...cfg, lexicon: 0 }, weights, new Map(), lexicon)).toBeCloseTo(slowDot('Thank you.', cfg), 9);
   });
 
   it('a scorer for one text gives the scores of the plain scorer', () => {

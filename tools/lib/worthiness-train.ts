@@ -8,8 +8,11 @@
  * outer cross-validation of tools/eval-claims.ts stays honest.
  */
 import { extractFeatures, type FeatureConfig } from '../../core/worthiness/features';
-import { encodeInt8, sigmoid, type WorthinessModelData } from '../../core/worthiness/model';
+import { encodeInt8 } from '../../core/worthiness/int8';
+import { sigmoid, type WorthinessModelData } from '../../core/worthiness/model';
+import { buildWordLexicon } from '../../core/worthiness/word-lexicon';
 import { averagePrecision, bestF1Threshold, stratifiedFolds } from './worthiness-metrics';
+import { meanEmbeddings, type LexiconChoice, type WordEmbeddings } from './word-embeddings';
 
 /** Sentences as a compressed sparse row matrix. */
 export interface FeatureMatrix {
@@ -19,17 +22,48 @@ export interface FeatureMatrix {
   values: Float32Array;
 }
 
-export function buildMatrix(texts: readonly string[], config: FeatureConfig): FeatureMatrix {
+/**
+ * The training matrix: the hashed features in columns [0, 2^hashBits), then, with embeddings and a
+ * lexicon weight, the sentence's mean word embedding × that weight in the next `dimensions` columns.
+ * A weight vector v on those columns is folded into the word lexicon after the fit (foldLexicon).
+ */
+export function buildMatrix(texts: readonly string[], config: FeatureConfig, embeddings?: WordEmbeddings): FeatureMatrix {
+  const hashed = 1 << config.hashBits;
   const vectors = texts.map((t) => extractFeatures(t, config));
+  const dense = embeddings && config.lexicon ? meanEmbeddings(texts, embeddings) : null;
+  const denseWidth = dense ? embeddings!.dimensions : 0;
   const rowStart = new Int32Array(texts.length + 1);
-  vectors.forEach((v, r) => (rowStart[r + 1] = rowStart[r]! + v.indices.length));
+  vectors.forEach((v, r) => (rowStart[r + 1] = rowStart[r]! + v.indices.length + denseWidth));
   const indices = new Int32Array(rowStart[texts.length]!);
   const values = new Float32Array(rowStart[texts.length]!);
   vectors.forEach((v, r) => {
-    indices.set(v.indices, rowStart[r]!);
-    values.set(v.values, rowStart[r]!);
+    const at = rowStart[r]!;
+    indices.set(v.indices, at);
+    values.set(v.values, at);
+    if (!dense) return;
+    const row = dense[r]!;
+    for (let k = 0; k < denseWidth; k++) {
+      indices[at + v.indices.length + k] = hashed + k;
+      values[at + v.indices.length + k] = row[k]! * config.lexicon!;
+    }
   });
-  return { dim: 1 << config.hashBits, rowStart, indices, values };
+  return { dim: hashed + denseWidth, rowStart, indices, values };
+}
+
+/**
+ * Each lexicon word's value: v · embedding(word), where v is the fitted weights of the embedding
+ * columns. The score's share is then config.lexicon × the mean of the words' values, which is what
+ * lexiconMean in features.ts adds up.
+ */
+export function foldLexicon(model: LinearModel, hashed: number, embeddings: WordEmbeddings, choice: LexiconChoice) {
+  const v = model.weights.subarray(hashed, hashed + embeddings.dimensions);
+  const entries = embeddings.words.map((word, i) => {
+    const e = embeddings.vectors[i]!;
+    let value = 0;
+    for (let k = 0; k < e.length; k++) value += v[k]! * e[k]!;
+    return [word, value] as const;
+  });
+  return buildWordLexicon(entries, choice.bits, choice.levels);
 }
 
 export function selectRows(m: FeatureMatrix, rows: readonly number[]): FeatureMatrix {
@@ -268,6 +302,10 @@ export interface TrainOptions {
   nbBeta: number | null;
   innerFolds: number;
   seed: number;
+  /** Which embedding words make the word lexicon (used only with `embeddings`). */
+  lexiconWords: LexiconChoice;
+  /** Pretrained word vectors; without them the model has no word lexicon. */
+  embeddings?: WordEmbeddings;
   /** Optional progress messages. */
   log?: (message: string) => void;
 }
@@ -293,7 +331,9 @@ export function quantize(weights: Float64Array): { bytes: Int8Array; step: numbe
 /** Trains the shipped model from labelled sentences: inner CV for lambda and calibration, then a full fit. */
 export function trainWorthinessModel(texts: readonly string[], labels: readonly (0 | 1)[], options: TrainOptions): TrainedModel {
   const log = options.log ?? (() => {});
-  const matrix = buildMatrix(texts, options.features);
+  const features: FeatureConfig = { ...options.features };
+  if (!options.embeddings) delete features.lexicon;
+  const matrix = buildMatrix(texts, features, options.embeddings);
   const folds = stratifiedFolds(labels, options.innerFolds, options.seed);
 
   let best: { lambda: number; ap: number; oof: Float64Array } | null = null;
@@ -321,17 +361,20 @@ export function trainWorthinessModel(texts: readonly string[], labels: readonly 
   const offset = platt.offset - Math.log(clamped / (1 - clamped));
 
   const model = trainScaledLogistic(matrix, labels, { lambda: best.lambda, positiveWeight: options.positiveWeight, nbBeta: options.nbBeta });
-  const { bytes, step } = quantize(model.weights);
+  const hashed = 1 << features.hashBits;
+  const { bytes, step } = quantize(model.weights.subarray(0, hashed));
   const data: WorthinessModelData = {
     format: 1,
-    features: options.features,
+    features,
     weightStep: step,
     weights: encodeInt8(bytes),
     intercept: model.intercept,
     slope: platt.slope,
     offset,
+    ...(options.embeddings && features.lexicon ? { lexicon: foldLexicon(model, hashed, options.embeddings, options.lexiconWords) } : {}),
     provenance:
-      `Logistic regression (L2 lambda ${best.lambda}, positive weight ${options.positiveWeight}, NB scaling ${options.nbBeta ?? 'none'}) trained on ` +
+      `Logistic regression (L2 lambda ${best.lambda}, positive weight ${options.positiveWeight}, NB scaling ${options.nbBeta ?? 'none'}` +
+      `${options.embeddings && features.lexicon ? `, word lexicon of ${options.embeddings.words.length} GloVe words` : ''}) trained on ` +
       `${texts.length} sentences of the ClaimBuster dataset (Arslan, Hassan, Li, Tremayne, ICWSM 2020; ` +
       `Zenodo 3609356); inner ${options.innerFolds}-fold AP ${best.ap.toFixed(4)}, best F1 ${f1.toFixed(4)} at p=${threshold.toFixed(3)}.`,
   };

@@ -1,0 +1,26 @@
+/**
+ * The string hash behind the model's hashed features and its word lexicon: FNV-1a over UTF-16 code
+ * units, then murmur3's final mix so that the low bits (the bucket) depend on every character.
+ * Training and scoring share it, so a bucket means the same thing on both sides.
+ */
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a state after feeding s[start, end) to state h. */
+export function fnv(h: number, s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Final avalanche (murmur3 fmix), as an unsigned 32-bit number. */
+export function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export function hashString(s: string, seed: number): number {
+  return finish(fnv(seed, s, 0, s.length));
+}

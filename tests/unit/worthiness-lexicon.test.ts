@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FEATURE_CONFIG } from '../../core/worthiness/features';
+import { decodeInt8, encodeInt8 } from '../../core/worthiness/int8';
+import { WorthinessModel } from '../../core/worthiness/model';
+import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexicon';
+import { readLabelledSentences } from '../../tools/lib/tsv';
+import { meanEmbeddings, parseWordEmbeddings, readWordEmbeddings } from '../../tools/lib/word-embeddings';
+import { averagePrecision } from '../../tools/lib/worthiness-metrics';
+import { trainWorthinessModel } from '../../tools/lib/worthiness-train';
+
+const fixture = (name: string) => resolve(__dirname, '../fixtures/worthiness', name);
+
+describe('WordLexicon', () => {
+  const entries: Array<[string, number]> = [
+    ['percent', 2],
+    ['billion', 1.5],
+    ['thank', -2],
+    ['welcome', -0.5],
+    ['tiny', 0.001], // rounds to 0: left out, and worth 0 anyway
+  ];
+  const lexicon = new WordLexicon(buildWordLexicon(entries, 4));
+
+  it.each([
+    ['percent', 2],
+    ['billion', 1.5],
+    ['thank', -2],
+    ['welcome', -0.5],
+    ['tiny', 0],
+    ['absent', 0],
+    ['', 0],
+  ])('gives %s the value %s (to the quantisation step)', (word, value) => {
+    expect(lexicon.value(word)).toBeCloseTo(value, 1);
+  });
+
+  it('holds only the words whose value is not 0', () => {
+    const used = Array.from(decodeInt8(lexicon.data.fingerprints)).filter((f) => f !== 0);
+    expect(used).toHaveLength(4);
+  });
+
+  it('finds every word of a table filled to its load limit, and words it lacks get 0', () => {
+    const words = Array.from({ length: 768 }, (_, i) => [`w${i}`, (i % 17) - 8 || 1] as [string, number]);
+    const full = new WordLexicon(buildWordLexicon(words, 10));
+    const found = words.filter(([w, v]) => Math.abs(full.value(w) - v) < 0.05).length;
+    // All but the few an earlier word's fingerprint shadows (left out by the build).
+    expect(found).toBeGreaterThan(words.length * 0.97);
+    const used = Array.from(decodeInt8(full.data.fingerprints)).filter((f) => f !== 0).length;
+    expect(found).toBe(used);
+    let falseHits = 0;
+    for (let i = 0; i < 2000; i++) if (full.value(`other${i}`) !== 0) falseHits++;
+    // A missing word matches a probed slot's fingerprint with odds 1 in 255 per slot.
+    expect(falseHits).toBeLessThan(100);
+  });
+
+  it('refuses more words than its load limit, and tables of the wrong size', () => {
+    const words = Array.from({ length: 13 }, (_, i) => [`w${i}`, 1] as [string, number]);
+    expect(() => buildWordLexicon(words, 4)).toThrow(/do not fit/);
+    const data = buildWordLexicon(entries, 4);
+    expect(() => new WordLexicon({ ...data, values: encodeInt8(new Int8Array(8)) })).toThrow(/expected 16/);
+    // Every slot taken would make a missing word probe for ever: refused on load.
+    expect(() => new WordLexicon({ ...data, fingerprints: encodeInt8(new Int8Array(16).fill(1)) })).toThrow(/slots taken/);
+  });
+});
+
+describe('word embeddings for training', () => {
+  const choice = { skip: 0, size: 100, bits: 6 };
+
+  it('reads GloVe text, keeping only words the tokenizer can produce, in file order', () => {
+    const e = readWordEmbeddings(fixture('tiny-embeddings.txt'), choice);
+    expect(e.dimensions).toBe(4);
+    expect(e.words.slice(0, 2)).toEqual(['the', 'percent']);
+    expect(e.words).not.toContain(',');
+    expect(e.words).not.toContain('2019');
+    expect(e.words).not.toContain('Obama');
+  });
+
+  it('reads wink-embeddings JSON (vectors longer than the dimensions) and applies skip and size', () => {
+    const json = JSON.stringify({ dimensions: 2, words: ['the', ',', 'of', 'tax'], vectors: { the: [1, 2, 9, 0], ',': [0, 0, 0, 1], of: [3, 4, 9, 2], tax: [5, 6, 9, 3] } });
+    const e = parseWordEmbeddings(json, { skip: 1, size: 1, bits: 4 });
+    expect(e.words).toEqual(['of']);
+    expect(Array.from(e.vectors[0]!)).toEqual([3, 4]);
+  });
+
+  it('rejects files it cannot use', () => {
+    expect(() => parseWordEmbeddings('a 1 2\nb 1\n', choice)).toThrow(/dimensions/);
+    expect(() => parseWordEmbeddings('a 1 x\n', choice)).toThrow(/bad vector/);
+    expect(() => parseWordEmbeddings('{"words": 3}', choice)).toThrow(/words/);
+    expect(() => parseWordEmbeddings('', choice)).toThrow(/no word vectors/);
+  });
+
+  it('averages a sentence over all its tokens, words outside the lexicon counting as zero vectors', () => {
+    const e = parseWordEmbeddings('taxes 1 0\nrose 0 1\n', choice);
+    const [mean] = meanEmbeddings(['Taxes rose 40%.'], e); // tokens: taxes rose #d2 %
+    expect(Array.from(mean!)).toEqual([0.25, 0.25]);
+  });
+});
+
+describe('training with word embeddings', () => {
+  const tiny = readLabelledSentences(readFileSync(fixture('tiny.tsv'), 'utf8'));
+  const options = {
+    features: { ...DEFAULT_FEATURE_CONFIG, hashBits: 12, lexicon: 1 },
+    lambdas: [1e-3, 1e-2],
+    positiveWeight: 1,
+    nbBeta: 0.5,
+    innerFolds: 4,
+    seed: 1,
+    lexiconWords: { skip: 0, size: 100, bits: 6 },
+    embeddings: readWordEmbeddings(fixture('tiny-embeddings.txt'), { skip: 0, size: 100, bits: 6 }),
+  };
+  const train = () => trainWorthinessModel(tiny.map((s) => s.text), tiny.map((s) => s.label), options);
+
+  it('is deterministic and ships a word lexicon', () => {
+    const a = train().data;
+    expect(JSON.stringify(a)).toBe(JSON.stringify(train().data));
+    expect(a.lexicon?.bits).toBe(6);
+    expect(a.features.lexicon).toBe(1);
+  });
+
+  it('gives words the training sentences never contain values like their neighbours in the embedding space', () => {
+    const lexicon = new WordLexicon(train().data.lexicon!);
+    // "revenue" and "gdp" sit with percent/taxes, "grateful" and "delighted" with thank/love: none is in tiny.tsv.
+    expect(lexicon.value('revenue')).toBeGreaterThan(lexicon.value('grateful'));
+    expect(lexicon.value('gdp')).toBeGreaterThan(lexicon.value('delighted'));
+    const model = new WorthinessModel(train().data);
+    expect(averagePrecision(tiny.map((s) => model.score(s.text)), tiny.map((s) => s.label))).toBeGreaterThan(0.95);
+  });
+
+  it('leaves the lexicon out when no embeddings are given', () => {
+    const { embeddings: _, ...plain } = options;
+    const data = trainWorthinessModel(tiny.map((s) => s.text), tiny.map((s) => s.label), plain).data;
+    expect(data.lexicon).toBeUndefined();
+    expect(data.features.lexicon).toBeUndefined();
+  });
+});
