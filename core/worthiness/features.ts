@@ -23,12 +23,8 @@ export interface FeatureConfig {
   /** Shortest and longest character n-gram taken inside a word (with boundary marks); 0 = none. */
   charMin: number;
   charMax: number;
-  /** Take character n-grams across word boundaries too ("s of", "n 20") instead of inside words only. */
-  charAcrossWords?: boolean;
   /** Whether to add word bigrams. */
   bigrams: boolean;
-  /** Whether to add pairs of cues (e.g. number + first person), a little non-linearity for a linear model. */
-  cuePairs?: boolean;
   /** Multipliers of each namespace (relative weight before regularisation). */
   weights: { word: number; bigram: number; char: number; cue: number };
   /**
@@ -43,7 +39,6 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charMin: 3,
   charMax: 3,
   bigrams: true,
-  cuePairs: false,
   weights: { word: 1, bigram: 1, char: 1, cue: 0.5 },
 };
 
@@ -341,8 +336,8 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
   }
 
   if (config.charMin > 0 && weights.char > 0) {
-    // Character n-grams of each word marked "<word>" (or of the whole sentence when across words).
-    const pieces = config.charAcrossWords ? [tokens.map((t) => t.norm).join(' ')] : tokens.map((t) => t.norm).filter((w) => w.charCodeAt(0) !== 35);
+    // Character n-grams of each word marked "<word>" (number shapes have none).
+    const pieces = tokens.map((t) => t.norm).filter((w) => w.charCodeAt(0) !== 35);
     let total = 0;
     for (const w of pieces) total += ngramCount(w.length + 2, config.charMin, config.charMax);
     if (total > 0) {
@@ -356,21 +351,7 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
 
   if (weights.cue > 0) {
     const on = cueBits(sentence, tokens);
-    const present: number[] = [];
-    for (let i = 0; i < on.length; i++) {
-      if (on[i]) {
-        present.push(i);
-        emit(CUE_HASHES[i]!, weights.cue, mask, visit);
-      }
-    }
-    if (config.cuePairs) {
-      const v = weights.cue / Math.sqrt(present.length);
-      for (let a = 0; a < present.length; a++) {
-        for (let b = a + 1; b < present.length; b++) {
-          emit(finish(fnv(CUE_HASHES[present[a]!]!, CUE_NAMES[present[b]!]!, 0, CUE_NAMES[present[b]!]!.length)), v, mask, visit);
-        }
-      }
-    }
+    for (let i = 0; i < on.length; i++) if (on[i]) emit(CUE_HASHES[i]!, weights.cue, mask, visit);
   }
 }
 
@@ -417,14 +398,6 @@ function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask:
  * same words come back sentence after sentence. `weights` holds one weight per hashed bucket.
  */
 export function featureDot(sentence: string, config: FeatureConfig, weights: Float32Array, memo: WordMemo = new Map(), lexicon?: WordLexicon): number {
-  if (config.charAcrossWords || config.cuePairs) {
-    // Options the shipped model does not use: the plain path.
-    let z = 0;
-    visitFeatures(sentence, config, (i, v) => {
-      z += weights[i]! * v;
-    });
-    return z + lexiconMean(tokenize(sentence), config, lexicon);
-  }
   const mask = (1 << config.hashBits) - 1;
   const tokens = tokenize(sentence);
   const scale = config.weights;

@@ -9,7 +9,6 @@ export const WORTHINESS_MODEL_DATA: WorthinessModelData = {
     "charMin": 3,
     "charMax": 3,
     "bigrams": true,
-    "cuePairs": false,
     "weights": {
       "word": 1,
       "bigram": 1,
