@@ -70,23 +70,19 @@ function* glovePairs(text: string): Generator<readonly [string, number[]]> {
 /** Parses either format. */
 export function parseWordEmbeddings(text: string, choice: LexiconChoice): WordEmbeddings {
   if (text.trimStart().startsWith('{')) {
-    const json = JSON.parse(text) as { words?: unknown; vectors?: unknown };
+    const json = JSON.parse(text) as { words?: unknown; vectors?: unknown; dimensions?: unknown };
     if (!Array.isArray(json.words) || typeof json.vectors !== 'object' || json.vectors === null) {
       throw new Error('embeddings: JSON without "words" and "vectors"');
     }
-    const vectors = json.vectors as Record<string, number[]>;
     const words = json.words as string[];
-    // wink's vectors carry two extra entries past the dimensions (norm and index): keep the first N.
-    const dims = typeof (json as { dimensions?: unknown }).dimensions === 'number' ? (json as { dimensions: number }).dimensions : undefined;
-    return choose(
-      (function* () {
-        for (const w of words) {
-          const v = vectors[w];
-          if (v) yield [w, dims ? v.slice(0, dims) : v] as const;
-        }
-      })(),
-      choice,
-    );
+    const vectors = json.vectors as Record<string, number[]>;
+    // wink's vectors carry two entries past the dimensions (the norm and an index): keep the first N.
+    const dimensions = typeof json.dimensions === 'number' ? json.dimensions : undefined;
+    const pairs = words.flatMap((w) => {
+      const v = vectors[w];
+      return v ? [[w, dimensions ? v.slice(0, dimensions) : v] as const] : [];
+    });
+    return choose(pairs, choice);
   }
   return choose(glovePairs(text), choice);
 }
