@@ -24,7 +24,8 @@ const recipe = recipeWith(args.flags.get('recipe'));
 const lambdas = args.flags.has('lambdas') ? (JSON.parse(args.flags.get('lambdas')!) as number[]) : recipe.lambdas;
 const k = Number(args.flags.get('folds') ?? 5);
 const folds = stratifiedFolds(labels, k, Number(args.flags.get('seed') ?? 7));
-const matrix = buildMatrix(texts, recipe.features, embeddingsFromArgs(args, recipe.lexiconWords));
+const embeddings = embeddingsFromArgs(args, recipe.lexiconWords);
+const matrix = buildMatrix(texts, recipe.features, embeddings && { embeddings, weight: recipe.lexiconWords.weight });
 
 for (const lambda of lambdas) {
   const oof = new Float64Array(texts.length);

@@ -9,7 +9,8 @@
  *  - cues a fact-checker looks for: numbers, percentages, money, dates, comparatives, superlatives,
  *    attribution verbs, tense, first/second person and opinion markers, questions, length.
  *  - the word lexicon (word-lexicon.ts): a learned value per common English word, averaged over
- *    the sentence; it is not hashed into the buckets but looked up in the model's own table.
+ *    the sentence's tokens (a mean, as training fits a weight vector on the mean of the words'
+ *    embeddings); it is not hashed into the buckets but looked up in the model's own table.
  * Each text namespace is scaled to unit length so long sentences do not get larger scores just for
  * having more words; cues are plain 0/1 flags.
  */
@@ -27,11 +28,6 @@ export interface FeatureConfig {
   bigrams: boolean;
   /** Multipliers of each namespace (relative weight before regularisation). */
   weights: { word: number; bigram: number; char: number; cue: number };
-  /**
-   * Weight of the word-lexicon namespace: the mean, over the sentence's tokens, of each word's value
-   * in the model's WordLexicon (0 for words it does not hold). Absent or 0: no such namespace.
-   */
-  lexicon?: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -428,7 +424,8 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
 
   let z = 0;
   if (count > 0 && scale.word > 0) z += unigrams * (scale.word / Math.sqrt(count));
-  if (count > 0 && lexicon && config.lexicon) z += lexical * (config.lexicon / count);
+  // The word lexicon: the mean of the tokens' values (word-lexicon.ts; its weight is in the values).
+  if (count > 0 && lexicon) z += lexical / count;
   if (config.bigrams && scale.bigram > 0) z += bigrams * (scale.bigram / Math.sqrt(count + 1));
   if (config.charMin > 0 && scale.char > 0 && grams > 0) z += chars * (scale.char / Math.sqrt(grams));
   if (scale.cue > 0) {
@@ -438,18 +435,6 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
     z += sum * scale.cue;
   }
   return z;
-}
-
-/**
- * The word-lexicon namespace's share of a sentence's score: config.lexicon × the mean over its tokens
- * of their lexicon values. A mean, not a unit-length sum, because that is what training fits: a
- * weight vector on the mean of the words' embeddings (tools/lib/word-embeddings.ts).
- */
-export function lexiconMean(tokens: readonly Token[], config: FeatureConfig, lexicon: WordLexicon | undefined): number {
-  if (!lexicon || !config.lexicon || tokens.length === 0) return 0;
-  let sum = 0;
-  for (const t of tokens) sum += lexicon.value(t.norm);
-  return sum * (config.lexicon / tokens.length);
 }
 
 /** The weight of a hashed feature with the sign its top bit gives (as emit sends it). */

@@ -22,7 +22,7 @@ export interface WorthinessModelData {
    */
   slope: number;
   offset: number;
-  /** Values of common words learned through word embeddings (features.lexicon weighs them). */
+  /** Values of common words learned through word embeddings (featureDot adds their mean). */
   lexicon?: WordLexiconData;
   /** Where the weights came from (dataset credit, hyper-parameters), for humans. */
   provenance: string;

@@ -4,7 +4,8 @@
  *
  * Training fits a weight vector v on the mean GloVe embedding of a sentence's words (see
  * tools/lib/word-embeddings.ts). A linear function of a mean is the mean of a per-word function, so
- * each word's share is one number, v · embedding(word), and the extension needs neither the
+ * each word's share is one number, v · embedding(word) (times the embedding columns' scale in
+ * training), and the extension needs neither the
  * embeddings nor v: only this table of numbers. A word that means much the same as a word of the
  * training data ("inflation" and "prices") gets a value like it, which hashed n-grams cannot give.
  *

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURE_CONFIG } from '../../core/worthiness/features';
 import { decodeInt8, encodeInt8 } from '../../core/worthiness/int8';
 import { WorthinessModel } from '../../core/worthiness/model';
 import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexicon';
-import { readLabelledSentences } from '../../tools/lib/tsv';
 import { meanEmbeddings, parseWordEmbeddings, readWordEmbeddings } from '../../tools/lib/word-embeddings';
 import { averagePrecision } from '../../tools/lib/worthiness-metrics';
-import { trainWorthinessModel } from '../../tools/lib/worthiness-train';
-
-const fixture = (name: string) => resolve(__dirname, '../fixtures/worthiness', name);
+import { buildMatrix, foldLexicon, trainWorthinessModel } from '../../tools/lib/worthiness-train';
+import { TINY as tiny, TINY_TRAIN_OPTIONS, worthinessFixture as fixture } from '../fixtures/worthiness/load';
 
 describe('WordLexicon', () => {
   const entries: Array<[string, number]> = [
@@ -64,7 +59,7 @@ describe('WordLexicon', () => {
 });
 
 describe('word embeddings for training', () => {
-  const choice = { skip: 0, size: 100, bits: 6 };
+  const choice = { skip: 0, size: 100 };
 
   it('reads GloVe text, keeping only words the tokenizer can produce, in file order', () => {
     const e = readWordEmbeddings(fixture('tiny-embeddings.txt'), choice);
@@ -77,7 +72,7 @@ describe('word embeddings for training', () => {
 
   it('reads wink-embeddings JSON (vectors longer than the dimensions) and applies skip and size', () => {
     const json = JSON.stringify({ dimensions: 2, words: ['the', ',', 'of', 'tax'], vectors: { the: [1, 2, 9, 0], ',': [0, 0, 0, 1], of: [3, 4, 9, 2], tax: [5, 6, 9, 3] } });
-    const e = parseWordEmbeddings(json, { skip: 1, size: 1, bits: 4 });
+    const e = parseWordEmbeddings(json, { skip: 1, size: 1 });
     expect(e.words).toEqual(['of']);
     expect(Array.from(e.vectors[0]!)).toEqual([3, 4]);
   });
@@ -97,24 +92,13 @@ describe('word embeddings for training', () => {
 });
 
 describe('training with word embeddings', () => {
-  const tiny = readLabelledSentences(readFileSync(fixture('tiny.tsv'), 'utf8'));
-  const options = {
-    features: { ...DEFAULT_FEATURE_CONFIG, hashBits: 12, lexicon: 1 },
-    lambdas: [1e-3, 1e-2],
-    positiveWeight: 1,
-    nbBeta: 0.5,
-    innerFolds: 4,
-    seed: 1,
-    lexiconWords: { skip: 0, size: 100, bits: 6 },
-    embeddings: readWordEmbeddings(fixture('tiny-embeddings.txt'), { skip: 0, size: 100, bits: 6 }),
-  };
+  const options = { ...TINY_TRAIN_OPTIONS, embeddings: readWordEmbeddings(fixture('tiny-embeddings.txt'), TINY_TRAIN_OPTIONS.lexiconWords) };
   const train = () => trainWorthinessModel(tiny.map((s) => s.text), tiny.map((s) => s.label), options);
 
   it('is deterministic and ships a word lexicon', () => {
     const a = train().data;
     expect(JSON.stringify(a)).toBe(JSON.stringify(train().data));
     expect(a.lexicon?.bits).toBe(6);
-    expect(a.features.lexicon).toBe(1);
   });
 
   it('gives words the training sentences never contain values like their neighbours in the embedding space', () => {
@@ -126,10 +110,27 @@ describe('training with word embeddings', () => {
     expect(averagePrecision(tiny.map((s) => model.score(s.text)), tiny.map((s) => s.label))).toBeGreaterThan(0.95);
   });
 
+  it('puts weight × the mean embedding in the matrix, and folds weight × v · embedding into the values', () => {
+    const { embeddings } = options;
+    const weight = 2;
+    const matrix = buildMatrix(['Taxes rose.'], options.features, { embeddings, weight });
+    const hashed = 1 << options.features.hashBits;
+    const dense = Array.from(matrix.indices).flatMap((column, k) => (column >= hashed ? [matrix.values[k]!] : []));
+    const [mean] = meanEmbeddings(['Taxes rose.'], embeddings);
+    expect(dense).toEqual(Array.from(mean!, (x) => Math.fround(x * weight)));
+
+    const v = [0.5, -1, 2, 0];
+    const model = { weights: Float64Array.from([...new Array<number>(hashed).fill(0), ...v]), intercept: 0 };
+    const lexicon = new WordLexicon(foldLexicon(model, hashed, embeddings, { ...options.lexiconWords, weight }));
+    for (const word of ['percent', 'thank', 'revenue']) {
+      const e = embeddings.vectors[embeddings.index.get(word)!]!;
+      const expected = weight * e.reduce((sum, x, k) => sum + x * v[k]!, 0);
+      expect(lexicon.value(word)).toBeCloseTo(expected, 1);
+    }
+  });
+
   it('leaves the lexicon out when no embeddings are given', () => {
-    const { embeddings: _, ...plain } = options;
-    const data = trainWorthinessModel(tiny.map((s) => s.text), tiny.map((s) => s.label), plain).data;
+    const data = trainWorthinessModel(tiny.map((s) => s.text), tiny.map((s) => s.label), TINY_TRAIN_OPTIONS).data;
     expect(data.lexicon).toBeUndefined();
-    expect(data.features.lexicon).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreCheckWorthiness, worthinessModel } from '../../core/worthiness/index';
-import { featureDot, lexiconMean, tokenize, visitFeatures, type FeatureConfig, type WordMemo } from '../../core/worthiness/features';
+import { featureDot, tokenize, visitFeatures, type FeatureConfig, type WordMemo } from '../../core/worthiness/features';
 import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexicon';
 import { decodeInt8, encodeInt8 } from '../../core/worthiness/int8';
 import { WorthinessModel } from '../../core/worthiness/model';
@@ -104,17 +104,18 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     }
   });
 
-  it('adds the word lexicon as the mean of its words\' values times its weight', () => {
+  it('adds the word lexicon as the mean of its tokens\' values', () => {
     const lexicon = new WordLexicon(buildWordLexicon([['taxes', 1], ['rose', 0.5], ['thank', -1], ['people', 0.25]], 6));
-    const cfg = { ...config, lexicon: 2 };
+    const lexiconMean = (sentence: string): number => {
+      const tokens = tokenize(sentence);
+      return tokens.length === 0 ? 0 : tokens.reduce((sum, t) => sum + lexicon.value(t.norm), 0) / tokens.length;
+    };
     // "In 2019 taxes rose 40% to $3 trillion, the highest ever." has 13 tokens, two of them in the lexicon.
-    expect(lexiconMean(tokenize(sentences.at(-4)!), cfg, lexicon)).toBeCloseTo((2 * (1 + 0.5)) / 13, 1);
+    expect(lexiconMean(sentences.at(-4)!)).toBeCloseTo((1 + 0.5) / 13, 2);
     const memo: WordMemo = new Map();
     for (const sentence of sentences) {
-      const expected = slowDot(sentence, cfg) + lexiconMean(tokenize(sentence), cfg, lexicon);
-      expect(featureDot(sentence, cfg, weights, memo, lexicon)).toBeCloseTo(expected, 9);
+      expect(featureDot(sentence, config, weights, memo, lexicon)).toBeCloseTo(slowDot(sentence, config) + lexiconMean(sentence), 9);
     }
-    expect(featureDot('Thank you.', { ...cfg, lexicon: 0 }, weights, new Map(), lexicon)).toBeCloseTo(slowDot('Thank you.', cfg), 9);
   });
 
   it('a scorer for one text gives the scores of the plain scorer', () => {

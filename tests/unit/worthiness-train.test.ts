@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURE_CONFIG } from '../../core/worthiness/features';
 import { WorthinessModel } from '../../core/worthiness/model';
 import { formatTsv, parseTsv, readLabelledSentences } from '../../tools/lib/tsv';
 import { averagePrecision, bestF1Threshold, classificationFigures, stratifiedFolds } from '../../tools/lib/worthiness-metrics';
 import { fitPlatt, trainWorthinessModel } from '../../tools/lib/worthiness-train';
-
-const tiny = readLabelledSentences(readFileSync(resolve(__dirname, '../fixtures/worthiness/tiny.tsv'), 'utf8'));
-const options = {
-  // A small hashed space keeps the test fast; the recipe is otherwise the shipped one.
-  features: { ...DEFAULT_FEATURE_CONFIG, hashBits: 12 },
-  lambdas: [1e-3, 1e-2],
-  positiveWeight: 1,
-  nbBeta: 0.5,
-  innerFolds: 4,
-  seed: 1,
-  lexiconWords: { skip: 0, size: 100, bits: 6 },
-};
+import { TINY as tiny, TINY_TRAIN_OPTIONS as options } from '../fixtures/worthiness/load';
 
 describe('TSV', () => {
   it('reads RFC 4180 quoting with tabs', () => {

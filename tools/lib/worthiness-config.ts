@@ -6,8 +6,7 @@ import { DEFAULT_FEATURE_CONFIG } from '../../core/worthiness/features';
 import type { TrainOptions } from './worthiness-train';
 
 export const TRAIN_RECIPE: Omit<TrainOptions, 'log' | 'embeddings'> = {
-  // The word lexicon's weight applies only when training is given embeddings (--embeddings).
-  features: { ...DEFAULT_FEATURE_CONFIG, lexicon: 1 },
+  features: DEFAULT_FEATURE_CONFIG,
   lambdas: [5e-5, 1e-4, 2e-4],
   positiveWeight: 1,
   nbBeta: 0.5,
@@ -15,7 +14,8 @@ export const TRAIN_RECIPE: Omit<TrainOptions, 'log' | 'embeddings'> = {
   seed: 20200101,
   // 16,000 words after the 100 most frequent fill under half of 2^15 slots (short probes), with
   // values on 15 levels each side of 0: the lexicon adds about 30 KB gzipped, within issue 5's 60 KB.
-  lexiconWords: { skip: 100, size: 16000, bits: 15, levels: 15 },
+  // Used only when training is given embeddings (--embeddings).
+  lexiconWords: { skip: 100, size: 16000, bits: 15, levels: 15, weight: 1 },
 };
 
 /** Applies a JSON override such as '{"lambdas":[1e-4],"features":{"hashBits":16}}' (for experiments). */

@@ -22,16 +22,22 @@ export interface FeatureMatrix {
   values: Float32Array;
 }
 
+/** Word embeddings and the scale of their mean in the training matrix (LexiconChoice.weight). */
+export interface EmbeddingColumns {
+  embeddings: WordEmbeddings;
+  weight: number;
+}
+
 /**
- * The training matrix: the hashed features in columns [0, 2^hashBits), then, with embeddings and a
- * lexicon weight, the sentence's mean word embedding × that weight in the next `dimensions` columns.
- * A weight vector v on those columns is folded into the word lexicon after the fit (foldLexicon).
+ * The training matrix: the hashed features in columns [0, 2^hashBits), then, with embeddings, the
+ * sentence's mean word embedding × their weight in the next `dimensions` columns. A weight vector v
+ * on those columns is folded into the word lexicon after the fit (foldLexicon).
  */
-export function buildMatrix(texts: readonly string[], config: FeatureConfig, embeddings?: WordEmbeddings): FeatureMatrix {
+export function buildMatrix(texts: readonly string[], config: FeatureConfig, columns?: EmbeddingColumns): FeatureMatrix {
   const hashed = 1 << config.hashBits;
   const vectors = texts.map((t) => extractFeatures(t, config));
-  const dense = embeddings && config.lexicon ? meanEmbeddings(texts, embeddings) : null;
-  const denseWidth = dense ? embeddings!.dimensions : 0;
+  const dense = columns ? meanEmbeddings(texts, columns.embeddings) : null;
+  const denseWidth = columns ? columns.embeddings.dimensions : 0;
   const rowStart = new Int32Array(texts.length + 1);
   vectors.forEach((v, r) => (rowStart[r + 1] = rowStart[r]! + v.indices.length + denseWidth));
   const indices = new Int32Array(rowStart[texts.length]!);
@@ -44,16 +50,15 @@ export function buildMatrix(texts: readonly string[], config: FeatureConfig, emb
     const row = dense[r]!;
     for (let k = 0; k < denseWidth; k++) {
       indices[at + v.indices.length + k] = hashed + k;
-      values[at + v.indices.length + k] = row[k]! * config.lexicon!;
+      values[at + v.indices.length + k] = row[k]! * columns!.weight;
     }
   });
   return { dim: hashed + denseWidth, rowStart, indices, values };
 }
 
 /**
- * Each lexicon word's value: v · embedding(word), where v is the fitted weights of the embedding
- * columns. The score's share is then config.lexicon × the mean of the words' values, which is what
- * lexiconMean in features.ts adds up.
+ * Each lexicon word's value: weight × v · embedding(word), where v is the fitted weights of the
+ * embedding columns. The score's share is then the mean of the words' values, which featureDot adds.
  */
 export function foldLexicon(model: LinearModel, hashed: number, embeddings: WordEmbeddings, choice: LexiconChoice) {
   const v = model.weights.subarray(hashed, hashed + embeddings.dimensions);
@@ -61,7 +66,7 @@ export function foldLexicon(model: LinearModel, hashed: number, embeddings: Word
     const e = embeddings.vectors[i]!;
     let value = 0;
     for (let k = 0; k < e.length; k++) value += v[k]! * e[k]!;
-    return [word, value] as const;
+    return [word, value * choice.weight] as const;
   });
   return buildWordLexicon(entries, choice.bits, choice.levels);
 }
@@ -331,9 +336,8 @@ export function quantize(weights: Float64Array): { bytes: Int8Array; step: numbe
 /** Trains the shipped model from labelled sentences: inner CV for lambda and calibration, then a full fit. */
 export function trainWorthinessModel(texts: readonly string[], labels: readonly (0 | 1)[], options: TrainOptions): TrainedModel {
   const log = options.log ?? (() => {});
-  const features: FeatureConfig = { ...options.features };
-  if (!options.embeddings) delete features.lexicon;
-  const matrix = buildMatrix(texts, features, options.embeddings);
+  const { features, embeddings } = options;
+  const matrix = buildMatrix(texts, features, embeddings && { embeddings, weight: options.lexiconWords.weight });
   const folds = stratifiedFolds(labels, options.innerFolds, options.seed);
 
   let best: { lambda: number; ap: number; oof: Float64Array } | null = null;
@@ -371,10 +375,10 @@ export function trainWorthinessModel(texts: readonly string[], labels: readonly 
     intercept: model.intercept,
     slope: platt.slope,
     offset,
-    ...(options.embeddings && features.lexicon ? { lexicon: foldLexicon(model, hashed, options.embeddings, options.lexiconWords) } : {}),
+    ...(embeddings ? { lexicon: foldLexicon(model, hashed, embeddings, options.lexiconWords) } : {}),
     provenance:
       `Logistic regression (L2 lambda ${best.lambda}, positive weight ${options.positiveWeight}, NB scaling ${options.nbBeta ?? 'none'}` +
-      `${options.embeddings && features.lexicon ? `, word lexicon of ${options.embeddings.words.length} GloVe words` : ''}) trained on ` +
+      `${embeddings ? `, word lexicon of ${embeddings.words.length} GloVe words` : ''}) trained on ` +
       `${texts.length} sentences of the ClaimBuster dataset (Arslan, Hassan, Li, Tremayne, ICWSM 2020; ` +
       `Zenodo 3609356); inner ${options.innerFolds}-fold AP ${best.ap.toFixed(4)}, best F1 ${f1.toFixed(4)} at p=${threshold.toFixed(3)}.`,
   };
