@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GATE_ALL, unitGate } from '../../core/claims/gate';
+import * as lexicon from '../../core/claims/lexicon';
 import {
   BOILERPLATE,
   CAUSAL_STRONG,
@@ -101,5 +102,15 @@ describe('spelled-out counts: the scan from number words finds what the Unicode 
     expect(plain.length).toBeGreaterThan(0);
     expect(counts(`${sentence} ſ`)).toEqual(plain);
     expect(counts(`${sentence} \u212a`)).toEqual(plain);
+  });
+});
+
+describe('word lists', () => {
+  // wordsPattern puts \b around each entry, and the gate keys on an entry's first run of ASCII
+  // letters: an entry that starts or ends with anything else ("copyright ©") could never match.
+  const lists = Object.entries(lexicon).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+
+  it.each(lists)('%s: every entry starts and ends with an ASCII letter or digit', (_name, list) => {
+    for (const entry of list.split(' ')) expect(entry).toMatch(/^[a-z0-9](?:.*[a-z0-9])?$/i);
   });
 });
