@@ -18,17 +18,7 @@ import { CORPUS_MOUNT, DEFAULT_CORPUS, largestPages, seedPage, type BenchPage } 
 import { measureScoringShare, shareOfPipeline, type ScoringShare } from './lib/scoring-share';
 import { round } from './lib/stats';
 import { printTable } from './lib/table';
-
-export const TARGETS = {
-  /** Whole pipeline (article → claims → highlights) vs Readability.parse on the same page. */
-  pipelineVsReadability: 1.0,
-  /** Article detection alone vs Readability.parse. */
-  articleVsReadability: 0.5,
-  /** The content script's code and CSS; the model's weights have their own budget (≤ 60 KB, issue 5). */
-  contentScriptGzipKB: 40,
-  /** Check-worthiness scoring's share of the pipeline (issue 5). */
-  scoringShareOfPipeline: 0.1,
-} as const;
+import { TARGETS } from './lib/targets';
 
 interface PageResult {
   page: string;
@@ -106,6 +96,7 @@ async function main(): Promise<void> {
     articleWithinHalfReadabilityOnEveryPage:
       measured.length === results.length && measured.every((r) => (r.articleRatio ?? Infinity) <= TARGETS.articleVsReadability),
     contentScriptWithinSize: size.codeGzipBytes / 1024 <= TARGETS.contentScriptGzipKB,
+    modelWithinSize: size.modelGzipBytes / 1024 <= TARGETS.modelGzipKB,
     /** Issue 5: scoring every sentence adds ≤ 10 % to the pipeline on the three largest corpus pages. */
     scoringWithinTenthOfPipelineOnCorpusPages:
       results.some((r) => r.corpus) &&
