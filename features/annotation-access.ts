@@ -5,10 +5,9 @@
  * only when the page has annotations or the reader saves one.
  */
 import type { Annotation, SourceNote } from '../core/annotations/model';
-import { mayHoldAnnotationsOf } from '../core/annotations/page-probe';
+import { mayHoldAnnotationsOf, sourceForms } from '../core/annotations/page-probe';
 import { isAnnotationDataKey } from '../core/annotations/storage-keys';
 import type { AnnotationStore } from '../core/annotations/store';
-import { canonicalizeUrl } from '../core/annotations/canonical-url';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { AnnotationActions } from './annotation-actions';
@@ -40,7 +39,7 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
     async listFor(source) {
       if (!store) {
         const snapshot = await storage.snapshot('local');
-        if (!mayHoldAnnotationsOf(snapshot, new Set([source, canonicalizeUrl(source)]))) return [];
+        if (!mayHoldAnnotationsOf(snapshot, sourceForms(source))) return [];
       }
       return (await loadStore()).store.listAnnotations(source);
     },

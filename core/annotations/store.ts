@@ -22,7 +22,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { canonicalizeUrl } from './canonical-url';
+import { sourceForms, storedSourceOf } from './page-probe';
 import { TRASH_RETENTION_MS } from './limits';
 import { convertV1, ensureSchema, type SchemaStatus } from './migrations';
 import type { Annotation, SourceNote } from './model';
@@ -155,7 +155,7 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
     for (const [key, value] of Object.entries(snapshot)) {
       if (key.endsWith('$')) continue; // @wxt-dev/storage metadata
       if (key.startsWith(ANNOTATION_PREFIX)) {
-        if (onlySource && !onlySource.has(String((value as { target?: { source?: unknown } } | null)?.target?.source))) continue;
+        if (onlySource && !onlySource.has(String(storedSourceOf(value)))) continue;
         const parsed = parseAnnotation(value);
         if (parsed.ok && annotationKey(parsed.value.id) === key) contents.annotations.set(parsed.value.id, parsed.value);
         else contents.corrupt.push(key);
@@ -249,7 +249,7 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
 
   const store: AnnotationStore = {
     async listAnnotations(source) {
-      const wanted = source === undefined ? undefined : new Set([source, canonicalizeUrl(source)]);
+      const wanted = source === undefined ? undefined : sourceForms(source);
       const { annotations } = await readAll(wanted);
       return [...annotations.values()].sort(byCreated);
     },
