@@ -6,15 +6,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { scoreCheckWorthiness } from '../core/worthiness/index';
-import { parseTsv } from './lib/tsv';
+import { scoreTsv } from './lib/score-tsv';
 import { fail, parseArgs } from './lib/worthiness-cli';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args.positional[0] ?? fail('usage: score-claims TSV --out FILE');
 const out = args.flags.get('out') ?? fail('score-claims: --out FILE is required');
-const { columns, rows } = parseTsv(readFileSync(file, 'utf8'));
-if (!columns.includes('id') || !columns.includes('text')) fail('score-claims: the TSV header needs "id" and "text"');
-const scores: Record<string, number> = {};
-for (const row of rows) scores[row.id!] = Number(scoreCheckWorthiness(row.text!).toFixed(6));
+let scores: Record<string, number>;
+try {
+  scores = scoreTsv(readFileSync(file, 'utf8'), scoreCheckWorthiness);
+} catch (error) {
+  fail(`score-claims: ${file}: ${(error as Error).message}`);
+}
 writeFileSync(out, JSON.stringify(scores) + '\n');
-console.log(`${out}: ${rows.length} scores`);
+console.log(`${out}: ${Object.keys(scores).length} scores`);

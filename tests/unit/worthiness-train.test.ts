@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorthinessModel } from '../../core/worthiness/model';
+import { scoreCheckWorthiness } from '../../core/worthiness/index';
+import { scoreTsv } from '../../tools/lib/score-tsv';
 import { formatTsv, parseTsv, readLabelledSentences } from '../../tools/lib/tsv';
 import { averagePrecision, bestF1Threshold, classificationFigures, stratifiedFolds } from '../../tools/lib/worthiness-metrics';
 import { fitPlatt, trainWorthinessModel } from '../../tools/lib/worthiness-train';
@@ -28,6 +30,29 @@ describe('TSV', () => {
   it('rejects bad labels and ragged rows', () => {
     expect(() => readLabelledSentences('id\tlabel\ttext\n1\tyes\tx\n')).toThrow(/label/);
     expect(() => parseTsv('id\ttext\n1\n')).toThrow(/fields/);
+  });
+});
+
+describe('score-claims', () => {
+  const rows = tiny.slice(0, 6);
+
+  it('scores each row by id, in [0, 1], reading only the id and text columns', () => {
+    const labelled = formatTsv(['id', 'label', 'text'], rows.map((s) => ({ id: s.id, label: String(s.label), text: s.text })));
+    // The same sentences with the labels flipped, then with no label column and the columns reordered.
+    const flipped = formatTsv(['id', 'label', 'text'], rows.map((s) => ({ id: s.id, label: String(1 - s.label), text: s.text })));
+    const unlabelled = formatTsv(['text', 'id'], rows.map((s) => ({ id: s.id, text: s.text })));
+    const scores = scoreTsv(labelled, scoreCheckWorthiness);
+    expect(Object.keys(scores)).toEqual(rows.map((s) => s.id));
+    for (const value of Object.values(scores)) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+    expect(scoreTsv(flipped, scoreCheckWorthiness)).toEqual(scores);
+    expect(scoreTsv(unlabelled, scoreCheckWorthiness)).toEqual(scores);
+  });
+
+  it('refuses a TSV without an id or a text column', () => {
+    expect(() => scoreTsv('id\tsentence\n1\tTaxes rose.\n', scoreCheckWorthiness)).toThrow(/"id" and "text"/);
   });
 });
 
