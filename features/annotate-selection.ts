@@ -5,18 +5,9 @@
  * range of the body-level text, so it is anchored like every other annotation of the page.
  */
 import { buildTextIndex, textOffsetOf } from '../core/text/text-index';
-import type { HoverCard } from './hover-card';
+import type { HoverCard, SelectionDraft } from './hover-card';
 import { placeCard } from './card-position';
 import { createUiHost, type UiHost } from './ui-host';
-
-export interface SelectionDraft {
-  start: number;
-  end: number;
-  quote: string;
-  range: Range;
-  /** The body-level text the offsets refer to. */
-  text: string;
-}
 
 /** The selection as a range of the body's text, trimmed of surrounding whitespace; null if empty. */
 export function selectionDraft(doc: Document): SelectionDraft | null {

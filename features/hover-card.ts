@@ -22,10 +22,18 @@ import { createUiHost, type UiHost } from './ui-host';
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 350;
 
+/** A selection not saved yet: a range of the body-level text (annotate-selection.ts makes them). */
+export interface SelectionDraft {
+  start: number;
+  end: number;
+  quote: string;
+  range: Range;
+  /** The body-level text the offsets refer to. */
+  text: string;
+}
+
 /** What the card is about: a marked span, or a selection not saved yet. */
-type Subject =
-  | { kind: 'span'; spanId: string }
-  | { kind: 'draft'; start: number; end: number; quote: string; range: Range; text: string };
+type Subject = { kind: 'span'; spanId: string } | ({ kind: 'draft' } & SelectionDraft);
 
 interface OpenCard {
   subject: Subject;
@@ -40,7 +48,7 @@ interface OpenCard {
 export interface HoverCard {
   openSpan(spanId: string, options?: { pinned?: boolean; focus?: boolean; editing?: boolean }): void;
   /** Opens the editor for a range of the body's text that is not marked yet. */
-  openDraft(draft: { start: number; end: number; quote: string; range: Range; text: string }): void;
+  openDraft(draft: SelectionDraft): void;
   close(returnFocus?: boolean): void;
   state(): CardState;
   destroy(): void;
