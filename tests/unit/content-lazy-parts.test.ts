@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { anchorMany } from '../../core/anchoring/anchor';
-import { mayHoldAnnotationsOf } from '../../core/annotations/page-probe';
+import { mayHoldAnnotationsOf, sourceForms } from '../../core/annotations/page-probe';
 import { createAnnotationStore } from '../../core/annotations/store';
 import { createAnnotationActions } from '../../features/annotation-actions';
 import { createAnnotationAccess } from '../../features/annotation-access';
@@ -29,6 +29,12 @@ describe('mayHoldAnnotationsOf: the quick look before loading the annotation cod
   ];
   it.each(cases)('%s', (_name, snapshot, expected) => {
     expect(mayHoldAnnotationsOf(snapshot, here)).toBe(expected);
+  });
+
+  it('finds an annotation stored under the canonical form of the address the page was opened at', () => {
+    const opened = `${PAGE}?utm_source=newsletter`;
+    expect(mayHoldAnnotationsOf({ 'annotation:a': annotationOf(PAGE) }, sourceForms(opened))).toBe(true);
+    expect(mayHoldAnnotationsOf({ 'annotation:a': annotationOf(PAGE) }, new Set([opened]))).toBe(false);
   });
 });
 
