@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { readLabelledSentences } from './lib/tsv';
 import { recipeWith } from './lib/worthiness-config';
-import { buildMatrix, margins, selectRows, trainScaledLogistic } from './lib/worthiness-train';
+import { outOfFoldMargins, recipeMatrix } from './lib/worthiness-train';
 import { averagePrecision, bestF1Threshold, stratifiedFolds } from './lib/worthiness-metrics';
 import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
 
@@ -24,21 +24,9 @@ const recipe = recipeWith(args.flags.get('recipe'));
 const lambdas = args.flags.has('lambdas') ? (JSON.parse(args.flags.get('lambdas')!) as number[]) : recipe.lambdas;
 const k = Number(args.flags.get('folds') ?? 5);
 const folds = stratifiedFolds(labels, k, Number(args.flags.get('seed') ?? 7));
-const embeddings = embeddingsFromArgs(args, recipe.lexiconWords);
-const matrix = buildMatrix(texts, recipe.features, embeddings && { embeddings, weight: recipe.lexiconWords.weight });
+const matrix = recipeMatrix(texts, recipe, embeddingsFromArgs(args, recipe.lexiconWords));
 
 for (const lambda of lambdas) {
-  const oof = new Float64Array(texts.length);
-  for (let fold = 0; fold < k; fold++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < texts.length; i++) (folds[i] === fold ? test : train).push(i);
-    const model = trainScaledLogistic(selectRows(matrix, train), train.map((i) => labels[i]!), {
-      lambda,
-      positiveWeight: recipe.positiveWeight,
-      nbBeta: recipe.nbBeta,
-    });
-    margins(selectRows(matrix, test), model).forEach((z, j) => (oof[test[j]!] = z));
-  }
+  const oof = outOfFoldMargins(matrix, labels, folds, k, { lambda, positiveWeight: recipe.positiveWeight, nbBeta: recipe.nbBeta });
   console.log(`lambda ${lambda}: out-of-fold AP ${averagePrecision(oof, labels).toFixed(4)}, best F1 ${bestF1Threshold(oof, labels).f1.toFixed(4)}`);
 }

@@ -323,6 +323,33 @@ export interface TrainedModel {
   lambda: number;
 }
 
+/** The training matrix of a recipe: hashed features, and the embedding columns when given embeddings. */
+export function recipeMatrix(texts: readonly string[], recipe: Pick<TrainOptions, 'features' | 'lexiconWords'>, embeddings?: WordEmbeddings): FeatureMatrix {
+  return buildMatrix(texts, recipe.features, embeddings && { embeddings, weight: recipe.lexiconWords.weight });
+}
+
+/**
+ * Each row's margin from a model fitted on the other folds (`folds[i]`: row i's fold, 0…count-1):
+ * the out-of-fold scores that choose lambda and calibrate, and that screening reports.
+ */
+export function outOfFoldMargins(
+  matrix: FeatureMatrix,
+  labels: ArrayLike<0 | 1>,
+  folds: ArrayLike<number>,
+  count: number,
+  fit: LogisticOptions & { nbBeta: number | null },
+): Float64Array {
+  const oof = new Float64Array(labels.length);
+  for (let k = 0; k < count; k++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < labels.length; i++) (folds[i] === k ? test : train).push(i);
+    const model = trainScaledLogistic(selectRows(matrix, train), train.map((i) => labels[i]!), fit);
+    margins(selectRows(matrix, test), model).forEach((z, j) => (oof[test[j]!] = z));
+  }
+  return oof;
+}
+
 /** Quantises weights to signed bytes with one shared step (max |w| maps to 127). */
 export function quantize(weights: Float64Array): { bytes: Int8Array; step: number } {
   let max = 0;
@@ -337,20 +364,12 @@ export function quantize(weights: Float64Array): { bytes: Int8Array; step: numbe
 export function trainWorthinessModel(texts: readonly string[], labels: readonly (0 | 1)[], options: TrainOptions): TrainedModel {
   const log = options.log ?? (() => {});
   const { features, embeddings } = options;
-  const matrix = buildMatrix(texts, features, embeddings && { embeddings, weight: options.lexiconWords.weight });
+  const matrix = recipeMatrix(texts, options, embeddings);
   const folds = stratifiedFolds(labels, options.innerFolds, options.seed);
 
   let best: { lambda: number; ap: number; oof: Float64Array } | null = null;
   for (const lambda of options.lambdas) {
-    const oof = new Float64Array(texts.length);
-    for (let k = 0; k < options.innerFolds; k++) {
-      const train: number[] = [];
-      const test: number[] = [];
-      for (let i = 0; i < texts.length; i++) (folds[i] === k ? test : train).push(i);
-      const model = trainScaledLogistic(selectRows(matrix, train), train.map((i) => labels[i]!), { lambda, positiveWeight: options.positiveWeight, nbBeta: options.nbBeta });
-      const ms = margins(selectRows(matrix, test), model);
-      test.forEach((i, j) => (oof[i] = ms[j]!));
-    }
+    const oof = outOfFoldMargins(matrix, labels, folds, options.innerFolds, { lambda, positiveWeight: options.positiveWeight, nbBeta: options.nbBeta });
     const ap = averagePrecision(oof, labels);
     log(`  lambda ${lambda}: inner AP ${ap.toFixed(4)} best-F1 ${bestF1Threshold(oof, labels).f1.toFixed(4)}`);
     if (!best || ap > best.ap) best = { lambda, ap, oof };
