@@ -10,6 +10,7 @@ import { detectArticle } from '../../core/article/detect-article';
 import { indexArticle } from '../../core/article/article-text';
 import { detectClaims } from '../../core/claims/detect-claims';
 import { checkWorthinessScorer } from '../../core/worthiness/index';
+import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
 export interface ScoringShare {
@@ -46,7 +47,8 @@ export function measureScoringShare(file: string, runs: number): ScoringShare | 
     });
     return performance.now() - t0;
   };
-  for (let i = 0; i < 5; i += 1) runOnce(); // warm-up, as in the browser
+  // As many warm-up runs as the browser's pipeline gets before it is timed (measure-page.ts).
+  for (let i = 0; i < WARM_UP_RUNS; i += 1) runOnce();
   const stage: number[] = [];
   const scoringTimes: number[] = [];
   let sentencesScored = 0;

@@ -1,19 +1,19 @@
 /**
  * The check-worthiness model as shipped: a logistic regression over hashed features, its weights
- * quantised to signed bytes and base64-encoded so the whole model is a small JSON-like constant that
- * bundles into the content script (no fetch, no WASM).
+ * quantised to integer levels and bit-coded (bit-code.ts) so the whole model is a small JSON-like
+ * constant that bundles into the content script (no fetch, no WASM).
  */
 import { featureDot, type FeatureConfig, type WordMemo } from './features';
-import { decodeInt8 } from './int8';
+import { decodeSigned, type SignedCode } from './bit-code';
 import { WordLexicon, type WordLexiconData } from './word-lexicon';
 
 export interface WorthinessModelData {
-  format: 1;
+  format: 2;
   features: FeatureConfig;
-  /** Weight of bucket i = int8[i] * weightStep. */
+  /** Weight of bucket i = level[i] * weightStep. */
   weightStep: number;
-  /** base64 of 2^hashBits signed bytes. */
-  weights: string;
+  /** The 2^hashBits weights' integer levels (in -127…127), bit-coded. */
+  weights: SignedCode;
   /** Intercept of the raw linear model. */
   intercept: number;
   /**
@@ -40,8 +40,8 @@ export class WorthinessModel {
   private readonly lexicon: WordLexicon | undefined;
 
   constructor(data: WorthinessModelData) {
-    if (data.format !== 1) throw new Error(`worthiness model: unknown format ${String(data.format)}`);
-    const bytes = decodeInt8(data.weights);
+    if (data.format !== 2) throw new Error(`worthiness model: unknown format ${String(data.format)}`);
+    const bytes = decodeSigned(data.weights);
     const size = 1 << data.features.hashBits;
     if (bytes.length !== size) {
       throw new Error(`worthiness model: ${bytes.length} weights, expected ${size}`);

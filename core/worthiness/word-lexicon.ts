@@ -5,104 +5,142 @@
  * Training fits a weight vector v on the mean GloVe embedding of a sentence's words (see
  * tools/lib/word-embeddings.ts). A linear function of a mean is the mean of a per-word function, so
  * each word's share is one number, v · embedding(word) (times the embedding columns' scale in
- * training), and the extension needs neither the
- * embeddings nor v: only this table of numbers. A word that means much the same as a word of the
- * training data ("inflation" and "prices") gets a value like it, which hashed n-grams cannot give.
+ * training), and the extension needs neither the embeddings nor v: only this table of numbers. A word
+ * that means much the same as a word of the training data ("inflation" and "prices") gets a value
+ * like it, which hashed n-grams cannot give.
  *
- * The table is open addressing with linear probing over 2^bits slots. Each slot holds an 8-bit
- * fingerprint of its word (0 = empty) and the word's value as a signed byte. A word outside the
- * lexicon probes until an empty slot and gets 0; it takes another word's value only when a probed
- * slot's fingerprint happens to match (1 in 255 per slot probed).
+ * A word's hash picks one of 2^bits buckets and gives it a fingerprint of `fingerprintBits` bits; the
+ * table stores, bucket by bucket, how many words it holds (unary), their fingerprints and their
+ * values (Rice-coded), and nothing of the words themselves. A word outside the lexicon gets 0, unless
+ * its bucket holds a word with its fingerprint: odds of (words per bucket) / 2^fingerprintBits.
+ * About 13 bits a word, where a hash table of bytes costs 19 gzipped (bit-code.ts says why).
  */
+import { BitReader, BitWriter, bestOrder, riceLength, unzigzag, zigzag } from './bit-code';
 import { hashString } from './hash';
-import { decodeInt8, encodeInt8 } from './int8';
 
 export interface WordLexiconData {
-  /** log2 of the number of slots. */
+  format: 2;
+  /** log2 of the number of buckets. */
   bits: number;
-  /** Value of slot i = int8 value[i] * step. */
+  fingerprintBits: number;
+  /** Value of a word = its integer level * step. */
   step: number;
-  /** base64 of 2^bits fingerprint bytes (0 = empty slot). */
-  fingerprints: string;
-  /** base64 of 2^bits signed value bytes. */
-  values: string;
+  /** Words held. */
+  words: number;
+  /** Rice order of the values' codes. */
+  valueOrder: number;
+  /** base64 bits: per bucket, its word count in unary, then each word's fingerprint and value. */
+  code: string;
 }
 
 const SEED_LEXICON = 0x5bd1e995;
-/** Keep probing short: at most this share of the slots may be taken. */
-export const MAX_LEXICON_LOAD = 0.75;
 
-function fingerprintOf(h: number, bits: number): number {
-  return ((h >>> bits) % 255) + 1;
+/** Bucket and fingerprint of a word (its norm as tokenize gives it). */
+function keyOf(word: string, bits: number, fingerprintBits: number): { bucket: number; fingerprint: number } {
+  const h = hashString(word, SEED_LEXICON);
+  return { bucket: h & ((1 << bits) - 1), fingerprint: (h >>> bits) & ((1 << fingerprintBits) - 1) };
 }
+
+/**
+ * Levels are never 0 (such words are left out), so the code skips it: 1, -1, 2, -2 … → 0, 1, 2, 3 …
+ */
+const levelCode = (level: number): number => zigzag(level > 0 ? level - 1 : level);
+const levelOf = (code: number): number => {
+  const v = unzigzag(code);
+  return v >= 0 ? v + 1 : v;
+};
 
 export class WordLexicon {
   private readonly mask: number;
-  private readonly fingerprints: Uint8Array;
+  private readonly shift: number;
+  private readonly fingerprintMask: number;
+  /** Words of bucket b are entries first[b] … first[b + 1] - 1. */
+  private readonly first: Uint32Array;
+  private readonly fingerprints: Uint32Array;
   private readonly values: Float32Array;
 
   constructor(readonly data: WordLexiconData) {
-    const size = 1 << data.bits;
-    const fingerprints = decodeInt8(data.fingerprints);
-    const values = decodeInt8(data.values);
-    if (fingerprints.length !== size || values.length !== size) {
-      throw new Error(`word lexicon: ${fingerprints.length} fingerprints and ${values.length} values, expected ${size}`);
+    if (data.format !== 2) throw new Error(`word lexicon: unknown format ${String(data.format)}`);
+    const buckets = 1 << data.bits;
+    this.mask = buckets - 1;
+    this.shift = data.bits;
+    this.fingerprintMask = (1 << data.fingerprintBits) - 1;
+    this.first = new Uint32Array(buckets + 1);
+    this.fingerprints = new Uint32Array(data.words);
+    this.values = new Float32Array(data.words);
+    const reader = new BitReader(data.code);
+    let entry = 0;
+    for (let b = 0; b < buckets; b++) {
+      this.first[b] = entry;
+      const count = reader.unary();
+      if (entry + count > data.words) throw new Error(`word lexicon: more than the ${data.words} words it declares`);
+      for (let i = 0; i < count; i++, entry++) {
+        this.fingerprints[entry] = reader.bits(data.fingerprintBits);
+        this.values[entry] = levelOf(reader.rice(data.valueOrder)) * data.step;
+      }
     }
-    let used = 0;
-    for (const f of fingerprints) if (f !== 0) used++;
-    // A full table would make a missing word probe forever.
-    if (used > size * MAX_LEXICON_LOAD) throw new Error(`word lexicon: ${used} of ${size} slots taken`);
-    this.mask = size - 1;
-    this.fingerprints = new Uint8Array(fingerprints.buffer, fingerprints.byteOffset, size);
-    this.values = Float32Array.from(values, (v) => v * data.step);
+    this.first[buckets] = entry;
+    if (entry !== data.words) throw new Error(`word lexicon: ${entry} words, expected ${data.words}`);
+    if (!reader.atEnd) throw new Error('word lexicon: data left over after the last bucket');
   }
 
   /** The word's value (its norm as tokenize gives it), or 0 when the lexicon does not hold it. */
   value(word: string): number {
     const h = hashString(word, SEED_LEXICON);
-    const fingerprint = fingerprintOf(h, this.data.bits);
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const f = this.fingerprints[slot]!;
-      if (f === 0) return 0;
-      if (f === fingerprint) return this.values[slot]!;
+    const bucket = h & this.mask;
+    const fingerprint = (h >>> this.shift) & this.fingerprintMask;
+    for (let i = this.first[bucket]!, end = this.first[bucket + 1]!; i < end; i++) {
+      if (this.fingerprints[i] === fingerprint) return this.values[i]!;
     }
+    return 0;
   }
 }
 
+export interface LexiconShape {
+  /** log2 of the number of buckets. */
+  bits: number;
+  /** Fingerprint bits (at most 24). Default 8. */
+  fingerprintBits?: number;
+  /** Values are rounded to multiples of max|value| / levels. Default 15; fewer levels code shorter. */
+  levels?: number;
+}
+
 /**
- * Builds the table (training side). Words come most frequent first, so the common ones sit in their
- * first slot; words whose value rounds to 0 are left out, since a missing word is worth 0 anyway, and
- * so are the few (about 1 in 255 per slot probed) that an earlier word's fingerprint would shadow.
- * `levels`: values are rounded to multiples of max|value| / levels (at most 127, a signed byte); fewer
- * levels compress better.
+ * Builds the table (training side). Words come most frequent first. Words whose value rounds to 0 are
+ * left out, since a missing word is worth 0 anyway, and so is a word whose bucket already holds an
+ * earlier word with its fingerprint (a lookup would find that one first).
  */
-export function buildWordLexicon(entries: ReadonlyArray<readonly [string, number]>, bits: number, levels = 127): WordLexiconData {
-  const size = 1 << bits;
+export function buildWordLexicon(entries: ReadonlyArray<readonly [string, number]>, shape: LexiconShape): WordLexiconData {
+  const { bits } = shape;
+  const fingerprintBits = shape.fingerprintBits ?? 8;
+  const levels = shape.levels ?? 15;
+  if (fingerprintBits < 1 || fingerprintBits > 24) throw new Error(`word lexicon: ${fingerprintBits} fingerprint bits (1–24)`);
   let max = 0;
   for (const [, v] of entries) max = Math.max(max, Math.abs(v));
   const step = max > 0 ? max / levels : 1;
-  const kept = entries.map(([word, v]) => [word, Math.round(v / step)] as const).filter(([, q]) => q !== 0);
-  if (kept.length > size * MAX_LEXICON_LOAD) {
-    throw new Error(`word lexicon: ${kept.length} words do not fit ${size} slots (load at most ${MAX_LEXICON_LOAD})`);
+
+  const buckets: Array<Map<number, number>> = Array.from({ length: 1 << bits }, () => new Map());
+  for (const [word, v] of entries) {
+    const level = Math.round(v / step);
+    if (level === 0) continue;
+    const { bucket, fingerprint } = keyOf(word, bits, fingerprintBits);
+    const held = buckets[bucket]!;
+    if (!held.has(fingerprint)) held.set(fingerprint, level);
   }
-  const fingerprints = new Int8Array(size);
-  const values = new Int8Array(size);
-  const seen = new Set<string>();
-  for (const [word, q] of kept) {
-    if (seen.has(word)) continue;
-    seen.add(word);
-    const h = hashString(word, SEED_LEXICON);
-    const fingerprint = fingerprintOf(h, bits);
-    let slot = h & (size - 1);
-    let shadowed = false;
-    for (; fingerprints[slot] !== 0; slot = (slot + 1) & (size - 1)) {
-      if ((fingerprints[slot]! & 0xff) === fingerprint) shadowed = true;
+
+  const codes: number[] = [];
+  for (const held of buckets) for (const level of held.values()) codes.push(levelCode(level));
+  const valueOrder = bestOrder(codes, riceLength);
+  const writer = new BitWriter();
+  let words = 0;
+  for (const held of buckets) {
+    writer.unary(held.size);
+    // In fingerprint order: the same words give the same bits whatever order they came in.
+    for (const [fingerprint, level] of [...held].sort((a, b) => a[0] - b[0])) {
+      writer.bits(fingerprint, fingerprintBits);
+      writer.rice(levelCode(level), valueOrder);
+      words++;
     }
-    // A word placed after a slot with its own fingerprint would never be reached: lookups would stop
-    // at that slot (it reads that word's value, as any false match does). Left out, it keeps a slot free.
-    if (shadowed) continue;
-    fingerprints[slot] = fingerprint;
-    values[slot] = q;
   }
-  return { bits, step, fingerprints: encodeInt8(fingerprints), values: encodeInt8(values) };
+  return { format: 2, bits, fingerprintBits, step, words, valueOrder, code: writer.toBase64() };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInt8, encodeInt8 } from '../../core/worthiness/int8';
 import { WorthinessModel } from '../../core/worthiness/model';
 import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexicon';
 import { meanEmbeddings, parseWordEmbeddings, readWordEmbeddings } from '../../tools/lib/word-embeddings';
@@ -15,7 +14,7 @@ describe('WordLexicon', () => {
     ['welcome', -0.5],
     ['tiny', 0.001], // rounds to 0: left out, and worth 0 anyway
   ];
-  const lexicon = new WordLexicon(buildWordLexicon(entries, 4));
+  const lexicon = new WordLexicon(buildWordLexicon(entries, { bits: 4 }));
 
   it.each([
     ['percent', 2],
@@ -30,31 +29,53 @@ describe('WordLexicon', () => {
   });
 
   it('holds only the words whose value is not 0', () => {
-    const used = Array.from(decodeInt8(lexicon.data.fingerprints)).filter((f) => f !== 0);
-    expect(used).toHaveLength(4);
+    expect(lexicon.data.words).toBe(4);
   });
 
-  it('finds every word of a table filled to its load limit, and words it lacks get 0', () => {
-    const words = Array.from({ length: 768 }, (_, i) => [`w${i}`, (i % 17) - 8 || 1] as [string, number]);
-    const full = new WordLexicon(buildWordLexicon(words, 10));
-    const found = words.filter(([w, v]) => Math.abs(full.value(w) - v) < 0.05).length;
-    // All but the few an earlier word's fingerprint shadows (left out by the build).
-    expect(found).toBeGreaterThan(words.length * 0.97);
-    const used = Array.from(decodeInt8(full.data.fingerprints)).filter((f) => f !== 0).length;
-    expect(found).toBe(used);
+  it('finds every word of a full table, and a word it lacks gets 0 but for fingerprint matches', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => [`w${i}`, (i % 17) - 8 || 1] as [string, number]);
+    // 3,000 words in 1,024 buckets: about 3 a bucket, so a missing word matches one of their
+    // 8-bit fingerprints with odds of about 3 in 256.
+    const full = new WordLexicon(buildWordLexicon(words, { bits: 10, levels: 8 }));
+    const found = words.filter(([w, v]) => full.value(w) === v).length;
+    // All but the few whose bucket and fingerprint an earlier word took (left out by the build).
+    expect(full.data.words).toBeGreaterThan(words.length * 0.98);
+    // (A left-out word can still read the right value by chance: levels are few.)
+    expect(found).toBeGreaterThanOrEqual(full.data.words);
+    expect(found).toBeLessThan(full.data.words + 5);
     let falseHits = 0;
-    for (let i = 0; i < 2000; i++) if (full.value(`other${i}`) !== 0) falseHits++;
-    // A missing word matches a probed slot's fingerprint with odds 1 in 255 per slot.
-    expect(falseHits).toBeLessThan(100);
+    for (let i = 0; i < 10000; i++) if (full.value(`other${i}`) !== 0) falseHits++;
+    expect(falseHits).toBeGreaterThan(50);
+    expect(falseHits).toBeLessThan(250);
+    // More fingerprint bits, fewer false matches.
+    const wide = new WordLexicon(buildWordLexicon(words, { bits: 10, levels: 8, fingerprintBits: 16 }));
+    let wideHits = 0;
+    for (let i = 0; i < 10000; i++) if (wide.value(`other${i}`) !== 0) wideHits++;
+    expect(wideHits).toBeLessThan(5);
   });
 
-  it('refuses more words than its load limit, and tables of the wrong size', () => {
-    const words = Array.from({ length: 13 }, (_, i) => [`w${i}`, 1] as [string, number]);
-    expect(() => buildWordLexicon(words, 4)).toThrow(/do not fit/);
-    const data = buildWordLexicon(entries, 4);
-    expect(() => new WordLexicon({ ...data, values: encodeInt8(new Int8Array(8)) })).toThrow(/expected 16/);
-    // Every slot taken would make a missing word probe for ever: refused on load.
-    expect(() => new WordLexicon({ ...data, fingerprints: encodeInt8(new Int8Array(16).fill(1)) })).toThrow(/slots taken/);
+  it('costs its fingerprint and a few bits a word, not the 16 and more of a table of bytes', () => {
+    // Values spread over all 31 levels, in as many buckets as words.
+    const words = Array.from({ length: 4096 }, (_, i) => [`w${i}`, Math.sin(i) * 15] as [string, number]);
+    const data = buildWordLexicon(words, { bits: 12 });
+    const bitsPerWord = (atob(data.code).length * 8) / data.words;
+    expect(bitsPerWord).toBeGreaterThan(8 + 1);
+    expect(bitsPerWord).toBeLessThan(16);
+  });
+
+  it('is the same table whatever the order of words that do not collide', () => {
+    const a = buildWordLexicon(entries, { bits: 4 });
+    const b = buildWordLexicon([...entries].reverse(), { bits: 4 });
+    expect(b).toEqual(a);
+  });
+
+  it('refuses damaged data', () => {
+    const data = buildWordLexicon(entries, { bits: 4 });
+    expect(() => new WordLexicon({ ...data, words: 3 })).toThrow(/more than the 3 words/);
+    expect(() => new WordLexicon({ ...data, words: 9 })).toThrow(/4 words, expected 9/);
+    expect(() => new WordLexicon({ ...data, bits: 3 })).toThrow(/words, expected 4|left over/);
+    expect(() => new WordLexicon({ ...data, bits: 6 })).toThrow(/past the end/);
+    expect(() => new WordLexicon({ ...data, format: 1 as 2 })).toThrow(/unknown format/);
   });
 });
 
@@ -99,6 +120,7 @@ describe('training with word embeddings', () => {
     const a = train().data;
     expect(JSON.stringify(a)).toBe(JSON.stringify(train().data));
     expect(a.lexicon?.bits).toBe(6);
+    expect(a.lexicon?.words).toBeGreaterThan(10);
   });
 
   it('gives words the training sentences never contain values like their neighbours in the embedding space', () => {
@@ -121,7 +143,7 @@ describe('training with word embeddings', () => {
 
     const v = [0.5, -1, 2, 0];
     const model = { weights: Float64Array.from([...new Array<number>(hashed).fill(0), ...v]), intercept: 0 };
-    const lexicon = new WordLexicon(foldLexicon(model, hashed, embeddings, { ...options.lexiconWords, weight }));
+    const lexicon = new WordLexicon(foldLexicon(model, hashed, embeddings, { ...options.lexiconWords, weight, levels: 127 }));
     for (const word of ['percent', 'thank', 'revenue']) {
       const e = embeddings.vectors[embeddings.index.get(word)!]!;
       const expected = weight * e.reduce((sum, x, k) => sum + x * v[k]!, 0);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreCheckWorthiness, worthinessModel } from '../../core/worthiness/index';
 import { featureDot, tokenize, visitFeatures, type FeatureConfig, type WordMemo } from '../../core/worthiness/features';
 import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexicon';
-import { decodeInt8, encodeInt8 } from '../../core/worthiness/int8';
+import { decodeSigned, encodeSigned } from '../../core/worthiness/bit-code';
 import { WorthinessModel } from '../../core/worthiness/model';
 import { WORTHINESS_MODEL_DATA } from '../../core/worthiness/model-data';
 
@@ -21,18 +21,14 @@ function seedSentence(needle: string): string {
 describe('bundled model', () => {
   it('loads with one weight per hashed bucket', () => {
     const model = worthinessModel();
-    expect(model.data.format).toBe(1);
-    expect(decodeInt8(WORTHINESS_MODEL_DATA.weights).length).toBe(1 << WORTHINESS_MODEL_DATA.features.hashBits);
+    expect(model.data.format).toBe(2);
+    expect(decodeSigned(WORTHINESS_MODEL_DATA.weights).length).toBe(1 << WORTHINESS_MODEL_DATA.features.hashBits);
     expect(model.data.provenance).toMatch(/ClaimBuster/);
   });
 
   it('rejects weights that do not match the feature space', () => {
-    expect(() => new WorthinessModel({ ...WORTHINESS_MODEL_DATA, weights: encodeInt8(new Int8Array(10)) })).toThrow(/expected/);
-  });
-
-  it('round-trips signed bytes through base64', () => {
-    const bytes = Int8Array.from([-128, -1, 0, 1, 127, 42]);
-    expect(Array.from(decodeInt8(encodeInt8(bytes)))).toEqual(Array.from(bytes));
+    expect(() => new WorthinessModel({ ...WORTHINESS_MODEL_DATA, weights: encodeSigned(new Int8Array(10)) })).toThrow(/expected/);
+    expect(() => new WorthinessModel({ ...WORTHINESS_MODEL_DATA, format: 1 as 2 })).toThrow(/unknown format/);
   });
 });
 
@@ -105,7 +101,7 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
   });
 
   it('adds the word lexicon as the mean of its tokens\' values', () => {
-    const lexicon = new WordLexicon(buildWordLexicon([['taxes', 1], ['rose', 0.5], ['thank', -1], ['people', 0.25]], 6));
+    const lexicon = new WordLexicon(buildWordLexicon([['taxes', 1], ['rose', 0.5], ['thank', -1], ['people', 0.25]], { bits: 6 }));
     const lexiconMean = (sentence: string): number => {
       const tokens = tokenize(sentence);
       return tokens.length === 0 ? 0 : tokens.reduce((sum, t) => sum + lexicon.value(t.norm), 0) / tokens.length;

@@ -8,17 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { tokenize } from '../../core/worthiness/features';
+import type { LexiconShape } from '../../core/worthiness/word-lexicon';
 
 /** Which words of the embeddings file the lexicon takes. */
-export interface LexiconChoice {
-  /** The most frequent words to leave out (function words: their mean says little and costs slots). */
+export interface LexiconChoice extends LexiconShape {
+  /** The most frequent words to leave out (function words: their mean says little and costs bytes). */
   skip: number;
   /** How many words to take after those. */
   size: number;
-  /** log2 of the lexicon table's slots (size must fit its load limit). */
-  bits: number;
-  /** Value levels each side of 0 (see buildWordLexicon). */
-  levels?: number;
   /**
    * Scale of the mean embedding in the training matrix (how hard L2 holds it back against the hashed
    * features); folded into the words' values, so scoring never sees it.

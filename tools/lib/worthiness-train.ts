@@ -8,7 +8,7 @@
  * outer cross-validation of tools/eval-claims.ts stays honest.
  */
 import { extractFeatures, type FeatureConfig } from '../../core/worthiness/features';
-import { encodeInt8 } from '../../core/worthiness/int8';
+import { encodeSigned } from '../../core/worthiness/bit-code';
 import { sigmoid, type WorthinessModelData } from '../../core/worthiness/model';
 import { buildWordLexicon } from '../../core/worthiness/word-lexicon';
 import { averagePrecision, bestF1Threshold, stratifiedFolds } from './worthiness-metrics';
@@ -68,7 +68,7 @@ export function foldLexicon(model: LinearModel, hashed: number, embeddings: Word
     for (let k = 0; k < e.length; k++) value += v[k]! * e[k]!;
     return [word, value * choice.weight] as const;
   });
-  return buildWordLexicon(entries, choice.bits, choice.levels);
+  return buildWordLexicon(entries, choice);
 }
 
 export function selectRows(m: FeatureMatrix, rows: readonly number[]): FeatureMatrix {
@@ -387,10 +387,10 @@ export function trainWorthinessModel(texts: readonly string[], labels: readonly 
   const hashed = 1 << features.hashBits;
   const { bytes, step } = quantize(model.weights.subarray(0, hashed));
   const data: WorthinessModelData = {
-    format: 1,
+    format: 2,
     features,
     weightStep: step,
-    weights: encodeInt8(bytes),
+    weights: encodeSigned(bytes),
     intercept: model.intercept,
     slope: platt.slope,
     offset,
