@@ -14,6 +14,15 @@ describe('tokenize', () => {
   it('treats the U+FFFD of damaged pages as a separator', () => {
     expect(tokenize('Russia\uFFFDTurkey').map((t) => t.norm)).toEqual(['russia', 'turkey']);
   });
+
+  it.each([
+    ["don't 'quoted' rock'n'roll ''", ["don't", 'quoted', "rock'n'roll"]],
+    ['3.5.7 1,2, 4. .5 12.', ['3.5.7', '1,2', '4', '5', '12']],
+    ['Café naïve U.S. At-Tanf', ['Caf', 'na', 've', 'U', 'S', 'At', 'Tanf']],
+    ['“Yes!” she asked? 5% $4 €3 £2', ['“', 'Yes', '!', '”', 'she', 'asked', '?', '5', '%', '$', '4', '€', '3', '£', '2']],
+  ])('splits %j as the grammar says', (sentence, raws) => {
+    expect(tokenize(sentence).map((t) => t.raw)).toEqual(raws);
+  });
 });
 
 describe('sentenceCues', () => {
