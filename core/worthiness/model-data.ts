@@ -26,7 +26,6 @@ export const WORTHINESS_MODEL_DATA: WorthinessModelData = {
   "slope": 0.9722151430313095,
   "offset": 0.35120095834137843,
   "lexicon": {
-    "format": 2,
     "bits": 15,
     "fingerprintBits": 8,
     "step": 0.9543740255660558,
