@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageAnnotation, PageState } from '../../core/messaging/protocol';
-import { launchBrowser, type BrowserSession, type PageHandle, type PageFunction, type StaticServer } from './harness';
-import { SEED_PAGE, readFixture, startFixtureServer, uniqueUrl } from './harness/fixtures';
+import type { PageHandle, PageFunction } from './harness';
+import { SEED_PAGE, readFixture, uniqueUrl } from './harness/fixtures';
+import { useFixtureBrowser } from './harness/suite';
 import { hoverMark, target, waitForCard, waitForStatus } from './harness/probes';
 import { BROWSERS } from './harness/session';
 
@@ -54,33 +55,28 @@ const sortById = (annotations: PageAnnotation[]): PageAnnotation[] =>
   [...annotations].sort((a, b) => a.annotationId.localeCompare(b.annotationId));
 
 describe.each(BROWSERS)('%s: annotations', (browserName) => {
-  let session: BrowserSession;
-  let server: StaticServer;
+  const env = useFixtureBrowser(browserName);
   let downloads: string;
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchBrowser(browserName);
     downloads = await mkdtemp(path.join(tmpdir(), 'claimlens-e2e-'));
   });
 
   afterAll(async () => {
-    await session?.close();
-    await server?.close();
     if (downloads) await rm(downloads, { recursive: true, force: true });
   });
 
   async function open(urlPath: string): Promise<{ page: PageHandle; tabId: number; state: PageState }> {
-    const page = await session.newPage(uniqueUrl(server, urlPath));
-    const tabId = await session.tabIdOf(page);
-    return { page, tabId, state: await waitForStatus(session, tabId, ['ready']) };
+    const page = await env.session.newPage(uniqueUrl(env.server, urlPath));
+    const tabId = await env.session.tabIdOf(page);
+    return { page, tabId, state: await waitForStatus(env.session, tabId, ['ready']) };
   }
 
   /** Select text, open the editor as the context menu does, choose "False", write a note, save. */
   async function annotateSelection(page: PageHandle, tabId: number, text: string): Promise<PageAnnotation> {
     expect(await page.evaluate(selectText, text)).toBe(true);
-    expect(await session.sendToTab<boolean>(tabId, 'annotateSelection')).toBe(true);
-    await waitForCard(session, tabId, (card) => card.open && card.quote === text, 'the editor for the selection');
+    expect(await env.session.sendToTab<boolean>(tabId, 'annotateSelection')).toBe(true);
+    await waitForCard(env.session, tabId, (card) => card.open && card.quote === text, 'the editor for the selection');
     // The editor is in a closed shadow root: work it with the keyboard, as its users can.
     // Focus starts on the first verdict; the verdicts are True, Mostly true, Half true, Misleading, False…
     await page.waitFor(() => document.activeElement?.tagName === 'CLAIMLENS-UI', null, 'focus in the editor');
@@ -92,20 +88,20 @@ describe.each(BROWSERS)('%s: annotations', (browserName) => {
     await page.press('Tab'); // Tags
     await page.press('Enter'); // submits the form
     await page.waitFor(() => document.querySelector('claimlens-mark[data-claimlens-annotation]') !== null, null, 'the annotation mark');
-    const state = await session.sendToTab<PageState>(tabId, 'getPageState');
+    const state = await env.session.sendToTab<PageState>(tabId, 'getPageState');
     const saved = state.annotations.find((a) => a.quote === text);
     expect(saved, `an annotation of "${text}" in ${JSON.stringify(state.annotations)}`).toBeDefined();
     return saved!;
   }
 
   it('annotates a selection; after a reload the highlight is back with its verdict and note', async () => {
-    server.setPage('/e2e/selection.html', seedUnder('http://127.0.0.1/e2e/selection-article.html'));
+    env.server.setPage('/e2e/selection.html', seedUnder('http://127.0.0.1/e2e/selection-article.html'));
     const { page, tabId } = await open('/e2e/selection.html');
     const annotation = await annotateSelection(page, tabId, SELECTED);
     expect(annotation).toMatchObject({ verdict: 'false', anchored: true, quote: SELECTED });
 
     await page.reload();
-    const state = await waitForStatus(session, tabId, ['ready']);
+    const state = await waitForStatus(env.session, tabId, ['ready']);
     expect(state.annotations).toEqual([annotation]);
     const marks = await page.evaluate(annotationMarks, null);
     expect(marks[annotation.annotationId]).toBe('false');
@@ -123,21 +119,21 @@ describe.each(BROWSERS)('%s: annotations', (browserName) => {
       annotation.annotationId,
     );
     await hoverMark(page, spanId);
-    const card = await waitForCard(session, tabId, (c) => c.open && c.annotationId === annotation.annotationId, 'the annotation card');
+    const card = await waitForCard(env.session, tabId, (c) => c.open && c.annotationId === annotation.annotationId, 'the annotation card');
     expect(card).toMatchObject({ verdict: 'false', note: NOTE });
     await page.close();
   });
 
   it('export → clear → import gives back the same annotations, shown on the page', async () => {
-    server.setPage('/e2e/export.html', seedUnder('http://127.0.0.1/e2e/export-article.html'));
+    env.server.setPage('/e2e/export.html', seedUnder('http://127.0.0.1/e2e/export-article.html'));
     const { page, tabId } = await open('/e2e/export.html');
     await annotateSelection(page, tabId, SELECTED);
-    const before = sortById((await session.sendToTab<PageState>(tabId, 'getPageState')).annotations);
+    const before = sortById((await env.session.sendToTab<PageState>(tabId, 'getPageState')).annotations);
     const marksBefore = await page.evaluate(annotationMarks, null);
     expect(before.length).toBeGreaterThan(0);
 
     // Export everything from the popup; the download is caught in the popup page.
-    const popup = await session.openPopup(tabId);
+    const popup = await env.session.openPopup(tabId);
     await popup.evaluate(() => {
       const w = window as unknown as { __downloads: string[] };
       w.__downloads = [];
@@ -166,12 +162,12 @@ describe.each(BROWSERS)('%s: annotations', (browserName) => {
     await writeFile(file, exported);
 
     // Clear: a fresh profile has empty extension storage. The page drops the annotation marks.
-    await session.inExtension(async () => {
+    await env.session.inExtension(async () => {
       const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
       await (g.browser ?? g.chrome)!.storage.local.clear();
     }, null);
     await page.waitFor(() => document.querySelector('claimlens-mark[data-claimlens-annotation]') === null, null, 'annotation marks to go');
-    expect((await session.sendToTab<PageState>(tabId, 'getPageState')).annotations).toEqual([]);
+    expect((await env.session.sendToTab<PageState>(tabId, 'getPageState')).annotations).toEqual([]);
 
     // Import the file in the popup.
     await popup.reload();
@@ -186,7 +182,7 @@ describe.each(BROWSERS)('%s: annotations', (browserName) => {
       null,
       'annotation marks to come back',
     );
-    expect(sortById((await session.sendToTab<PageState>(tabId, 'getPageState')).annotations)).toEqual(before);
+    expect(sortById((await env.session.sendToTab<PageState>(tabId, 'getPageState')).annotations)).toEqual(before);
     expect(await page.evaluate(annotationMarks, null)).toEqual(marksBefore);
     await popup.close();
     await page.close();
@@ -194,12 +190,12 @@ describe.each(BROWSERS)('%s: annotations', (browserName) => {
 
   it('follows the page when the site edits its text, and lists the annotation as an orphan when its text is gone', async () => {
     const canonical = 'http://127.0.0.1/e2e/versioned-article.html';
-    server.setPage('/e2e/versioned.html', seedUnder(canonical));
+    env.server.setPage('/e2e/versioned.html', seedUnder(canonical));
     const { page, tabId } = await open('/e2e/versioned.html');
     const annotation = await annotateSelection(page, tabId, SELECTED);
 
     // Version 2: a paragraph inserted above, words changed around the annotated text.
-    server.setPage(
+    env.server.setPage(
       '/e2e/versioned.html',
       seedUnder(canonical, (html) =>
         html
@@ -208,21 +204,21 @@ describe.each(BROWSERS)('%s: annotations', (browserName) => {
       ),
     );
     await page.reload();
-    let state = await waitForStatus(session, tabId, ['ready']);
+    let state = await waitForStatus(env.session, tabId, ['ready']);
     expect(state.annotations).toEqual([{ ...annotation, anchored: true }]);
     expect((await page.evaluate(annotationMarks, null))[annotation.annotationId]).toBe('false');
 
     // Version 3: the paragraph with the annotated text is gone.
-    server.setPage(
+    env.server.setPage(
       '/e2e/versioned.html',
       seedUnder(canonical, (html) => html.replace(/The Rukban camp houses[\s\S]*?access the area\./, 'The camp was not visited.')),
     );
     await page.reload();
-    state = await waitForStatus(session, tabId, ['ready']);
+    state = await waitForStatus(env.session, tabId, ['ready']);
     expect(state.annotations).toEqual([{ ...annotation, anchored: false }]);
     expect(await page.evaluate(annotationMarks, null)).toEqual({});
 
-    const popup = await session.openPopup(tabId);
+    const popup = await env.session.openPopup(tabId);
     await popup.click(await target(popup, '[data-testid="tab-annotations"]'));
     await popup.waitFor(
       () => document.querySelector('[data-testid="annotation-item"] [data-testid="orphan-badge"]') !== null,

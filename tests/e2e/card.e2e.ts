@@ -3,10 +3,11 @@
  * reached with the keyboard, and Escape closes it. The card lives in a closed shadow root, so the
  * tests read what it shows through the content script's getCardState message (and screenshots).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CardState, PageState } from '../../core/messaging/protocol';
-import { launchBrowser, type BrowserSession, type PageHandle, type StaticServer } from './harness';
-import { readFixture, SEED_PAGE, startFixtureServer, uniqueUrl } from './harness/fixtures';
+import type { PageHandle } from './harness';
+import { readFixture, SEED_PAGE, uniqueUrl } from './harness/fixtures';
+import { useFixtureBrowser } from './harness/suite';
 import { collectMarks, hoverMark, waitForCard, waitForStatus } from './harness/probes';
 import { screenshotPath } from './harness/screenshots';
 import { BROWSERS } from './harness/session';
@@ -14,23 +15,12 @@ import { BROWSERS } from './harness/session';
 type OpenCard = Extract<CardState, { open: true }>;
 
 describe.each(BROWSERS)('%s: hover card', (browserName) => {
-  let session: BrowserSession;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchBrowser(browserName);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useFixtureBrowser(browserName);
 
   async function openSeed(): Promise<{ page: PageHandle; tabId: number }> {
-    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
-    const tabId = await session.tabIdOf(page);
-    await waitForStatus(session, tabId, ['ready']);
+    const page = await env.session.newPage(uniqueUrl(env.server, SEED_PAGE));
+    const tabId = await env.session.tabIdOf(page);
+    await waitForStatus(env.session, tabId, ['ready']);
     return { page, tabId };
   }
 
@@ -43,7 +33,7 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
 
     await hoverMark(page, id);
     const card = (await waitForCard(
-      session,
+      env.session,
       tabId,
       (c) => c.open && c.spanId === id && c.drawn,
       'the card of the hovered claim, drawn by the on-demand card interface',
@@ -54,7 +44,7 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     await page.screenshot(screenshotPath(browserName, 'card-open'));
 
     await page.mouseMove(5, 5);
-    await waitForCard(session, tabId, (c) => !c.open, 'the card to close after the pointer left');
+    await waitForCard(env.session, tabId, (c) => !c.open, 'the card to close after the pointer left');
     await page.close();
   });
 
@@ -75,11 +65,11 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     );
     expect(focused).toBe(firstClaimId);
     // Focus shows the card, like a tooltip.
-    await waitForCard(session, tabId, (c) => c.open && c.spanId === firstClaimId, 'the card of the focused claim');
+    await waitForCard(env.session, tabId, (c) => c.open && c.spanId === firstClaimId, 'the card of the focused claim');
 
     await page.press('Enter');
     const card = (await waitForCard(
-      session,
+      env.session,
       tabId,
       (c) => c.open && c.spanId === firstClaimId,
       'the card of the focused claim after Enter',
@@ -87,7 +77,7 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     expect(card.kinds.length).toBeGreaterThan(0);
 
     await page.press('Escape');
-    await waitForCard(session, tabId, (c) => !c.open, 'Escape to close the card');
+    await waitForCard(env.session, tabId, (c) => !c.open, 'Escape to close the card');
     const focusAfter = await page.evaluate(
       () => document.activeElement?.closest('claimlens-mark')?.getAttribute('data-claimlens-id') ?? null,
       null,
@@ -100,16 +90,16 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     // The card's interface and the annotation code load from the extension's own files on demand;
     // a page's CSP must not stop them (nor the highlights' styles).
     const csp = "default-src 'none'; img-src 'self'";
-    server.setPage('/e2e/strict-csp.html', readFixture(SEED_PAGE), undefined, { 'content-security-policy': csp });
-    const page = await session.newPage(uniqueUrl(server, '/e2e/strict-csp.html'));
-    const tabId = await session.tabIdOf(page);
-    const state = await waitForStatus(session, tabId, ['ready']);
+    env.server.setPage('/e2e/strict-csp.html', readFixture(SEED_PAGE), undefined, { 'content-security-policy': csp });
+    const page = await env.session.newPage(uniqueUrl(env.server, '/e2e/strict-csp.html'));
+    const tabId = await env.session.tabIdOf(page);
+    const state = await waitForStatus(env.session, tabId, ['ready']);
     const marks = await page.evaluate(collectMarks, { regions: [] });
     const statistic = marks.find((mark) => mark.text.includes('25,000 people'));
     expect(statistic).toBeDefined();
     await hoverMark(page, statistic!.id);
-    await waitForCard(session, tabId, (c) => c.open && c.spanId === statistic!.id && c.drawn, 'the card, drawn under a strict CSP');
-    const after = await session.sendToTab<PageState>(tabId, 'getPageState');
+    await waitForCard(env.session, tabId, (c) => c.open && c.spanId === statistic!.id && c.drawn, 'the card, drawn under a strict CSP');
+    const after = await env.session.sendToTab<PageState>(tabId, 'getPageState');
     expect(after.error).toBeUndefined();
     expect(state.claims.length).toBeGreaterThan(3);
     await page.close();
@@ -117,23 +107,12 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
 });
 
 describe('chromium: the on-demand scripts are not a way for a page to detect ClaimLens', () => {
-  let session: BrowserSession;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchBrowser('chromium');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useFixtureBrowser('chromium');
 
   it('a page cannot fetch them at the extension’s fixed address (use_dynamic_url), while the content script loads them', async () => {
-    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
-    const tabId = await session.tabIdOf(page);
-    await waitForStatus(session, tabId, ['ready']);
+    const page = await env.session.newPage(uniqueUrl(env.server, SEED_PAGE));
+    const tabId = await env.session.tabIdOf(page);
+    await waitForStatus(env.session, tabId, ['ready']);
     const reachable = await page.evaluate(async (urls: string[]) => {
       const results: boolean[] = [];
       for (const url of urls) {
@@ -144,12 +123,12 @@ describe('chromium: the on-demand scripts are not a way for a page to detect Cla
         }
       }
       return results;
-    }, ['card-ui.js', 'annotations.js'].map((file) => `${session.extensionOrigin}${file}`));
+    }, ['card-ui.js', 'annotations.js'].map((file) => `${env.session.extensionOrigin}${file}`));
     expect(reachable).toEqual([false, false]);
     // The content script itself still gets the card's interface.
     const marks = await page.evaluate(collectMarks, { regions: [] });
     await hoverMark(page, marks[0]!.id);
-    await waitForCard(session, tabId, (c) => c.open && c.drawn, 'the card, drawn');
+    await waitForCard(env.session, tabId, (c) => c.open && c.drawn, 'the card, drawn');
     await page.close();
   });
 });

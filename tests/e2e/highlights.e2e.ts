@@ -2,9 +2,8 @@
  * The built extension on real pages, in Chromium and Firefox: which text it highlights, that the
  * page's text and behaviour stay intact, and that it stays quiet where there is no article.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageState } from '../../core/messaging/protocol';
-import { launchBrowser, type BrowserSession, type StaticServer } from './harness';
 import { contrastRatio, effectiveBackground, paintedMarks, parseCssColour } from './harness/colours';
 import {
   HOME_PAGE,
@@ -12,9 +11,9 @@ import {
   SPA_PAGE,
   darkVariant,
   readFixture,
-  startFixtureServer,
   uniqueUrl,
 } from './harness/fixtures';
+import { useFixtureBrowser } from './harness/suite';
 import { bodyInnerText, collectMarks, countMarks, waitForStatus } from './harness/probes';
 import { screenshotPath } from './harness/screenshots';
 import { BROWSERS } from './harness/session';
@@ -46,23 +45,12 @@ const EXPECTED_KINDS = [
 ] as const;
 
 describe.each(BROWSERS)('%s: highlights on real pages', (browserName) => {
-  let session: BrowserSession;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchBrowser(browserName);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useFixtureBrowser(browserName);
 
   it('highlights claims in the article body only, never in nav, ticker, sidebar, related, comments or footer', async () => {
-    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
-    const tabId = await session.tabIdOf(page);
-    const state = await waitForStatus(session, tabId, ['ready']);
+    const page = await env.session.newPage(uniqueUrl(env.server, SEED_PAGE));
+    const tabId = await env.session.tabIdOf(page);
+    const state = await waitForStatus(env.session, tabId, ['ready']);
     const marks = await page.evaluate(collectMarks, { regions: [...DECOY_REGIONS, ...ARTICLE_REGIONS] });
 
     expect(marks.length).toBeGreaterThanOrEqual(6);
@@ -79,9 +67,9 @@ describe.each(BROWSERS)('%s: highlights on real pages', (browserName) => {
   });
 
   it('gives the seed claims their kinds and speakers', async () => {
-    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
-    const tabId = await session.tabIdOf(page);
-    const state = await waitForStatus(session, tabId, ['ready']);
+    const page = await env.session.newPage(uniqueUrl(env.server, SEED_PAGE));
+    const tabId = await env.session.tabIdOf(page);
+    const state = await waitForStatus(env.session, tabId, ['ready']);
     const marks = await page.evaluate(collectMarks, { regions: [] });
 
     for (const { text, kind } of EXPECTED_KINDS) {
@@ -102,23 +90,23 @@ describe.each(BROWSERS)('%s: highlights on real pages', (browserName) => {
   it('leaves the text of the page exactly as it was', async () => {
     const html = readFixture(SEED_PAGE);
     // about:blank is not matched by the content script: this copy of the page stays untouched.
-    const pristine = await session.newPage();
+    const pristine = await env.session.newPage();
     await pristine.setContent(html);
     const expected = await pristine.evaluate(bodyInnerText, null);
     expect(await pristine.evaluate(countMarks, null)).toBe(0);
     await pristine.close();
 
-    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
-    await waitForStatus(session, await session.tabIdOf(page), ['ready']);
+    const page = await env.session.newPage(uniqueUrl(env.server, SEED_PAGE));
+    await waitForStatus(env.session, await env.session.tabIdOf(page), ['ready']);
     expect(await page.evaluate(countMarks, null)).toBeGreaterThan(0);
     expect(await page.evaluate(bodyInnerText, null)).toBe(expected);
     await page.close();
   });
 
   it('keeps highlighted text readable on a dark page', async () => {
-    server.setPage('/e2e/dark-news.html', darkVariant(readFixture(SEED_PAGE)));
-    const page = await session.newPage(uniqueUrl(server, '/e2e/dark-news.html'));
-    await waitForStatus(session, await session.tabIdOf(page), ['ready']);
+    env.server.setPage('/e2e/dark-news.html', darkVariant(readFixture(SEED_PAGE)));
+    const page = await env.session.newPage(uniqueUrl(env.server, '/e2e/dark-news.html'));
+    await waitForStatus(env.session, await env.session.tabIdOf(page), ['ready']);
     const painted = await page.evaluate(paintedMarks, { limit: 20 });
     expect(painted.length).toBeGreaterThan(0);
     for (const mark of painted) {
@@ -131,8 +119,8 @@ describe.each(BROWSERS)('%s: highlights on real pages', (browserName) => {
   });
 
   it('stays quiet on a page without an article (a home page of teasers)', async () => {
-    const page = await session.newPage(uniqueUrl(server, HOME_PAGE));
-    const state = await waitForStatus(session, await session.tabIdOf(page), ['no-article', 'ready']);
+    const page = await env.session.newPage(uniqueUrl(env.server, HOME_PAGE));
+    const state = await waitForStatus(env.session, await env.session.tabIdOf(page), ['no-article', 'ready']);
     expect(state.status).toBe('no-article');
     expect(state.claims).toEqual([]);
     expect(await page.evaluate(countMarks, null)).toBe(0);
@@ -141,15 +129,15 @@ describe.each(BROWSERS)('%s: highlights on real pages', (browserName) => {
 
   it('keeps a page that re-renders its article working, and highlights the new article text', async () => {
     const html = readFixture(SPA_PAGE);
-    const pristine = await session.newPage();
+    const pristine = await env.session.newPage();
     await pristine.setContent(html);
     const storyText = await pristine.evaluate(() => (document.getElementById('story') as HTMLElement).innerText, null);
     await pristine.close();
 
     // The app re-renders on its own after 1.5 s; "Refresh story" re-renders again on demand.
-    const page = await session.newPage(uniqueUrl(server, SPA_PAGE, { delay: '1500' }));
-    const tabId = await session.tabIdOf(page);
-    const first: PageState = await waitForStatus(session, tabId, ['ready']);
+    const page = await env.session.newPage(uniqueUrl(env.server, SPA_PAGE, { delay: '1500' }));
+    const tabId = await env.session.tabIdOf(page);
+    const first: PageState = await waitForStatus(env.session, tabId, ['ready']);
     expect(first.claims.length).toBeGreaterThan(0);
     await page.waitFor(() => document.body.dataset.renders === '1', null, 'the app to re-render itself');
     await page.waitFor(() => document.querySelector('claimlens-mark') !== null, null, 'highlights after the first re-render');

@@ -3,10 +3,11 @@
  * one on the page, saves a verdict that the page's marks and card show (also after a reload), and
  * says when a page has no article. The popup is opened as a tab: popup.html?tab=<tab id>.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageState } from '../../core/messaging/protocol';
-import { launchBrowser, type BrowserSession, type PageHandle, type StaticServer } from './harness';
-import { HOME_PAGE, SEED_PAGE, startFixtureServer, uniqueUrl } from './harness/fixtures';
+import type { PageHandle } from './harness';
+import { HOME_PAGE, SEED_PAGE, uniqueUrl } from './harness/fixtures';
+import { useFixtureBrowser } from './harness/suite';
 import { collectMarks, hoverMark, target, waitForCard, waitForStatus } from './harness/probes';
 import { screenshotPath } from './harness/screenshots';
 import { BROWSERS } from './harness/session';
@@ -29,30 +30,19 @@ const popupRows = (): PopupRow[] =>
   }));
 
 describe.each(BROWSERS)('%s: popup', (browserName) => {
-  let session: BrowserSession;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchBrowser(browserName);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useFixtureBrowser(browserName);
 
   async function openReady(path: string): Promise<{ page: PageHandle; tabId: number; state: PageState }> {
-    const page = await session.newPage(uniqueUrl(server, path));
-    const tabId = await session.tabIdOf(page);
-    const state = await waitForStatus(session, tabId, ['ready', 'no-article']);
+    const page = await env.session.newPage(uniqueUrl(env.server, path));
+    const tabId = await env.session.tabIdOf(page);
+    const state = await waitForStatus(env.session, tabId, ['ready', 'no-article']);
     return { page, tabId, state };
   }
 
   it('lists the claims of the page, with kinds and speakers, and reveals one on the page', async () => {
     const { page, tabId, state } = await openReady(SEED_PAGE);
     expect(state.status).toBe('ready');
-    const popup = await session.openPopup(tabId);
+    const popup = await env.session.openPopup(tabId);
     await popup.waitFor(
       (count) => document.querySelectorAll('[data-testid="claim-row"]').length === count,
       state.claims.length,
@@ -88,7 +78,7 @@ describe.each(BROWSERS)('%s: popup', (browserName) => {
     const { page, tabId } = await openReady(SEED_PAGE);
     const marksOnPage = (): number => document.querySelectorAll('claimlens-mark').length;
     expect(await page.evaluate(marksOnPage, null)).toBeGreaterThan(0);
-    const popup = await session.openPopup(tabId);
+    const popup = await env.session.openPopup(tabId);
     await popup.waitFor(() => document.querySelectorAll('[data-testid="claim-row"]').length > 0, null, 'the claims');
 
     // The switch's checkbox is visually hidden behind its track: click the label, as a person does.
@@ -114,7 +104,7 @@ describe.each(BROWSERS)('%s: popup', (browserName) => {
     expect(claim).toBeDefined();
     const id = claim!.id;
 
-    const popup = await session.openPopup(tabId);
+    const popup = await env.session.openPopup(tabId);
     await popup.click(await target(popup, `[data-claim-id="${id}"] [data-testid="annotate-claim"]`));
     await popup.click(await target(popup, '[data-testid="annotation-form"] .cl-ed-verdict', 'False'));
     await popup.click('[data-testid="annotation-form"] textarea');
@@ -139,14 +129,14 @@ describe.each(BROWSERS)('%s: popup', (browserName) => {
     );
 
     await page.reload();
-    await waitForStatus(session, tabId, ['ready']);
+    await waitForStatus(env.session, tabId, ['ready']);
     const marks = await page.evaluate(collectMarks, { regions: [] });
     expect(marks.find((mark) => mark.id === id)?.verdict).toBe('false');
     // Only that claim carries a verdict.
     expect(marks.filter((mark) => mark.verdict !== null).map((mark) => mark.id)).toEqual([id]);
 
     await hoverMark(page, id);
-    const card = await waitForCard(session, tabId, (c) => c.open && c.spanId === id, 'the card of the assessed claim');
+    const card = await waitForCard(env.session, tabId, (c) => c.open && c.spanId === id, 'the card of the assessed claim');
     expect(card).toMatchObject({ open: true, verdict: 'false', note: 'Camp population was about 11,700 per UN figures.' });
     await page.screenshot(screenshotPath(browserName, 'card-with-verdict'));
 
@@ -167,7 +157,7 @@ describe.each(BROWSERS)('%s: popup', (browserName) => {
   it('says there is no article on a home page of teasers', async () => {
     const { page, tabId, state } = await openReady(HOME_PAGE);
     expect(state.status).toBe('no-article');
-    const popup = await session.openPopup(tabId);
+    const popup = await env.session.openPopup(tabId);
     // The popup shows "Analysing…" while it asks the page; then the page's answer.
     await popup.waitFor(
       () => /no article/i.test(document.querySelector('[data-testid="empty-state-message"]')?.textContent ?? ''),

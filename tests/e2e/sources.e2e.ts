@@ -5,11 +5,12 @@
  * first, then the annotation no longer links it). What the UI shows is checked against what the
  * extension stored.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, SourceNote } from '../../core/annotations/model';
 import type { PageState } from '../../core/messaging/protocol';
-import { launchBrowser, type BrowserSession, type PageFunction, type PageHandle, type StaticServer } from './harness';
-import { SEED_PAGE, startFixtureServer, uniqueUrl } from './harness/fixtures';
+import type { PageFunction, PageHandle } from './harness';
+import { SEED_PAGE, uniqueUrl } from './harness/fixtures';
+import { useFixtureBrowser } from './harness/suite';
 import { target, waitForStatus } from './harness/probes';
 import { BROWSERS } from './harness/session';
 
@@ -80,29 +81,18 @@ const shownTitles = (page: PageHandle): Promise<string[]> =>
   page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="source-item"] .source__title')).map((t) => t.textContent?.trim() ?? ''), null);
 
 describe.each(BROWSERS)('%s: source notes', (browserName) => {
-  let session: BrowserSession;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchBrowser(browserName);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useFixtureBrowser(browserName);
 
   // Every scenario starts from an empty library (a fresh profile has empty extension storage).
   beforeEach(async () => {
-    await session.inExtension(clearStorage, null);
+    await env.session.inExtension(clearStorage, null);
   });
 
   async function openSeedWithPopup(): Promise<{ page: PageHandle; tabId: number; state: PageState; popup: PageHandle }> {
-    const page = await session.newPage(uniqueUrl(server, SEED_PAGE));
-    const tabId = await session.tabIdOf(page);
-    const state = await waitForStatus(session, tabId, ['ready']);
-    const popup = await session.openPopup(tabId);
+    const page = await env.session.newPage(uniqueUrl(env.server, SEED_PAGE));
+    const tabId = await env.session.tabIdOf(page);
+    const state = await waitForStatus(env.session, tabId, ['ready']);
+    const popup = await env.session.openPopup(tabId);
     return { page, tabId, state, popup };
   }
 
@@ -185,7 +175,7 @@ describe.each(BROWSERS)('%s: source notes', (browserName) => {
     expect(error.text).toMatch(/http:\/\/ or https:\/\//);
     // Give a wrongly accepted save time to land before looking at storage.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await session.inExtension(storedRecords, null)).sources).toEqual([]);
+    expect((await env.session.inExtension(storedRecords, null)).sources).toEqual([]);
     expect(await popup.evaluate(() => document.querySelector('[data-testid="source-form"]') !== null, null)).toBe(true);
     expect(await popup.evaluate(() => document.querySelectorAll('[data-testid="source-item"]').length, null)).toBe(0);
 
@@ -199,7 +189,7 @@ describe.each(BROWSERS)('%s: source notes', (browserName) => {
     await popup.click('[data-testid="save-source"]');
     await target(popup, '[data-testid="source-item"] .source__title', UNHCR.title);
 
-    const { sources } = await session.inExtension(storedRecords, null);
+    const { sources } = await env.session.inExtension(storedRecords, null);
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatchObject({ type: 'SourceNote', date: '', ...UNHCR });
     const [shown] = await popup.evaluate(shownSources, null);
@@ -229,7 +219,7 @@ describe.each(BROWSERS)('%s: source notes', (browserName) => {
     await annotateClaimWithSource(popup, claimId, UNHCR.title);
 
     // Stored: one annotation of the claim linking exactly the UNHCR source.
-    const { sources, annotations } = await session.inExtension(storedRecords, null);
+    const { sources, annotations } = await env.session.inExtension(storedRecords, null);
     const unhcr = sources.find((s) => s.title === UNHCR.title)!;
     const ministry = sources.find((s) => s.title === MINISTRY.title)!;
     expect(annotations).toHaveLength(1);
@@ -295,7 +285,7 @@ describe.each(BROWSERS)('%s: source notes', (browserName) => {
     await createSource(popup, UNHCR);
     await createSource(popup, MINISTRY);
     await annotateClaimWithSource(popup, claimId, UNHCR.title);
-    const before = await session.inExtension(storedRecords, null);
+    const before = await env.session.inExtension(storedRecords, null);
     const unhcr = before.sources.find((s) => s.title === UNHCR.title)!;
     const annotationId = before.annotations[0]!.id;
 
@@ -309,10 +299,10 @@ describe.each(BROWSERS)('%s: source notes', (browserName) => {
     expect(
       await popup.evaluate((sel) => document.querySelector(`${sel} [data-testid="confirm-delete"]`)?.textContent ?? '', item),
     ).toContain('Used by 1 annotation');
-    expect((await session.inExtension(storedRecords, null)).sources.map((s) => s.id)).toContain(unhcr.id);
+    expect((await env.session.inExtension(storedRecords, null)).sources.map((s) => s.id)).toContain(unhcr.id);
     await popup.click(await target(popup, `${item} [data-testid="confirm-delete"] button`, 'Keep'));
     await popup.waitFor((sel) => document.querySelector(`${sel} [data-testid="delete-source"]`) !== null, item, 'the card back');
-    expect((await session.inExtension(storedRecords, null)).sources.map((s) => s.id)).toContain(unhcr.id);
+    expect((await env.session.inExtension(storedRecords, null)).sources.map((s) => s.id)).toContain(unhcr.id);
 
     // Delete → Delete and unlink: gone from the library and from the annotation.
     await popup.click(`${item} [data-testid="delete-source"]`);
@@ -320,7 +310,7 @@ describe.each(BROWSERS)('%s: source notes', (browserName) => {
     await popup.waitFor((sel) => document.querySelector(sel) === null, item, 'the source card to go');
     expect(await shownTitles(popup)).toEqual([MINISTRY.title]);
 
-    const after = await session.inExtension(storedRecords, null);
+    const after = await env.session.inExtension(storedRecords, null);
     expect(after.sources.map((s) => s.title)).toEqual([MINISTRY.title]);
     expect(after.annotations).toHaveLength(1);
     expect(after.annotations[0]).toMatchObject({ id: annotationId, body: { verdict: 'false', sources: [] } });
