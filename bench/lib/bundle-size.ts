@@ -34,9 +34,9 @@ function sizeOf(file: string): FileSize {
 }
 
 /**
- * The model ships as base64 string literals (core/worthiness/model-data.ts: its hashed weights and its
- * word lexicon's two tables), by far the longest such literals in the bundle; their share is measured
- * by gzipping the script without them.
+ * The model ships as base64 string literals (core/worthiness/model-data.ts: the bit codes of its hashed
+ * weights and of its word lexicon), by far the longest such literals in the bundle; their share is
+ * measured by gzipping the script without them.
  */
 export function modelWeightsShare(js: string): number {
   const tables = [...js.matchAll(/"([A-Za-z0-9+/]{4096,}={0,2})"/g)].map((match) => match[1]!);

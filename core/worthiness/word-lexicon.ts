@@ -13,7 +13,8 @@
  * table stores, bucket by bucket, how many words it holds (unary), their fingerprints and their
  * values (Rice-coded), and nothing of the words themselves. A word outside the lexicon gets 0, unless
  * its bucket holds a word with its fingerprint: odds of (words per bucket) / 2^fingerprintBits.
- * About 13 bits a word, where a hash table of bytes costs 19 gzipped (bit-code.ts says why).
+ * About 14.5 bits a word (8 of them the fingerprint), where a hash table of bytes cost 19 gzipped
+ * (bit-code.ts says why).
  */
 import { BitReader, BitWriter, bestOrder, riceLength, unzigzag, zigzag } from './bit-code';
 import { hashString } from './hash';
