@@ -71,7 +71,10 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     .slice(1)
     .map((line) => line.split('\t')[2] ?? '')
     .filter((text) => text.length > 0);
-  const sentences = [...news, '', '?', 'In 2019 taxes rose 40% to $3 trillion, the highest ever.', '“Quoted,” he said — 1,200 of them.', '数字 123 ١٢٣', 'Has been tested; I’ve never seen it!'];
+  const sentences = [...news, '', '?', 'In 2019 taxes rose 40% to $3 trillion, the highest ever.', '“Quoted,” he said — 1,200 of them.', '数字 123 ١٢٣', 'Has been tested; I’ve never seen it!',
+    // Cues that depend on more than one token, or on how a word is written.
+    'In May we may win 3% more, may we not?', 'What? No.', 'Why did they go', 'He has raised £2 and €3 — "twice" the cost!',
+    'They have been There: John Smith, Mary Jones and I met Bob Brown.', 'I I I think so', 'the 1999 and 2004 budgets rose 12.5 percent'];
   const config = WORTHINESS_MODEL_DATA.features;
   const weights = Float32Array.from({ length: 1 << config.hashBits }, (_, i) => Math.sin(i * 12.9898) * 0.5);
   const slowDot = (sentence: string, cfg: FeatureConfig): number => {
@@ -107,7 +110,7 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
       return tokens.length === 0 ? 0 : tokens.reduce((sum, t) => sum + lexicon.value(t.norm), 0) / tokens.length;
     };
     // "In 2019 taxes rose 40% to $3 trillion, the highest ever." has 13 tokens, two of them in the lexicon.
-    expect(lexiconMean(sentences.at(-4)!)).toBeCloseTo((1 + 0.5) / 13, 2);
+    expect(lexiconMean('In 2019 taxes rose 40% to $3 trillion, the highest ever.')).toBeCloseTo((1 + 0.5) / 13, 2);
     const memo: WordMemo = new Map();
     for (const sentence of sentences) {
       expect(featureDot(sentence, config, weights, memo, lexicon)).toBeCloseTo(slowDot(sentence, config) + lexiconMean(sentence), 9);
