@@ -1,76 +1,95 @@
 /**
- * How much of the claim stage is check-worthiness scoring. The content script reports one figure for
- * the claim stage, so the split is measured here in Node on the same article text: claim detection
- * is pure string work (no DOM), so its cost does not depend on where it runs, only the engine's speed.
- * The page is parsed with linkedom (never runs the page's scripts), as `npm run extract` does.
+ * How much check-worthiness scoring adds to the claim stage, measured in the same Chromium as the
+ * pipeline: the claim stage is bundled into a bench page (bench/page/claim-stage.ts) and run on the
+ * article's text with the scorer and with a constant in its place, alternating, after as many warm-up
+ * runs as the pipeline gets. The page is cross-origin isolated, so its clock reads to 5 µs instead of
+ * the 100 µs other pages get. (An earlier version split the claim stage in Node: Node's engine
+ * compiles the scorer in other steps than Chromium's, and that split understated the scoring.)
+ *
+ * The article text comes from linkedom (the page's scripts never run), as `npm run extract` does.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { detectArticle } from '../../core/article/detect-article';
 import { indexArticle } from '../../core/article/article-text';
-import { detectClaims } from '../../core/claims/detect-claims';
-import { checkWorthinessScorer } from '../../core/worthiness/index';
+import type { ClaimStageTimes } from '../page/claim-stage';
+import type { BrowserSession } from '../../tests/e2e/harness/session';
+import type { StaticServer } from '../../tests/e2e/harness/static-server';
 import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
 export interface ScoringShare {
   articleChars: number;
   sentencesScored: number;
-  /** Median ms of detectClaims with scoring, and of the scoring calls within it. */
+  /** Median ms of the claim stage with the scorer, and without it (a constant score). */
   claimStage: number;
+  claimStageWithoutScoring: number;
+  /** What scoring adds: claimStage − claimStageWithoutScoring (0 at least). */
   scoring: number;
   /** scoring / claimStage. */
   share: number;
 }
 
-export function measureScoringShare(file: string, runs: number): ScoringShare | null {
+const PAGE_PATH = '/bench/claim-stage.html';
+const SCRIPT_PATH = '/bench/claim-stage.js';
+/** Cross-origin isolation: the headers that give the page a fine-grained clock. */
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+let bundle: Promise<string> | null = null;
+
+function claimStageBundle(): Promise<string> {
+  bundle ??= build({
+    entryPoints: [path.resolve('bench/page/claim-stage.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]!.text);
+  return bundle;
+}
+
+export function articleText(file: string): string | null {
   const doc = parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
   const article = detectArticle(doc);
-  if (!article) return null;
-  const text = indexArticle(article).text;
-  let scoring = 0;
-  let calls = 0;
-  /** One run of the claim stage with a fresh scorer, as the pipeline makes one per run. */
-  const runOnce = (): number => {
-    const score = checkWorthinessScorer();
-    scoring = 0;
-    calls = 0;
-    const t0 = performance.now();
-    detectClaims(text, {
-      scoreSentence: (sentence) => {
-        const s0 = performance.now();
-        const value = score(sentence);
-        scoring += performance.now() - s0;
-        calls += 1;
-        return value;
-      },
-    });
-    return performance.now() - t0;
-  };
-  // As many warm-up runs as the browser's pipeline gets before it is timed (measure-page.ts).
-  for (let i = 0; i < WARM_UP_RUNS; i += 1) runOnce();
-  const stage: number[] = [];
-  const scoringTimes: number[] = [];
-  let sentencesScored = 0;
-  for (let i = 0; i < runs; i += 1) {
-    stage.push(runOnce());
-    scoringTimes.push(scoring);
-    sentencesScored = calls;
+  return article ? indexArticle(article).text : null;
+}
+
+export async function measureScoringShare(session: BrowserSession, server: StaticServer, file: string, runs: number): Promise<ScoringShare | null> {
+  const text = articleText(file);
+  if (text === null) return null;
+  server.setPage(SCRIPT_PATH, await claimStageBundle(), 'text/javascript; charset=utf-8', ISOLATED);
+  server.setPage(PAGE_PATH, `<!doctype html><title>claim stage</title><script src="${SCRIPT_PATH}"></script>`, undefined, ISOLATED);
+  // A fresh page per article: its engine state is as new as the pipeline's on a page load.
+  const page = await session.newPage(server.url(PAGE_PATH));
+  try {
+    const times = await page.evaluate(
+      ([t, warm, n]) =>
+        (globalThis as unknown as { claimStageTimes(text: string, warm: number, runs: number): ClaimStageTimes }).claimStageTimes(t, warm, n),
+      [text, WARM_UP_RUNS, runs] as const,
+    );
+    if (!times.isolated) throw new Error('the claim-stage page is not cross-origin isolated: its clock reads only to 100 µs');
+    const claimStage = median(times.withScoring);
+    const claimStageWithoutScoring = median(times.withoutScoring);
+    const scoring = Math.max(0, claimStage - claimStageWithoutScoring);
+    return {
+      articleChars: text.length,
+      sentencesScored: times.sentencesScored,
+      claimStage,
+      claimStageWithoutScoring,
+      scoring,
+      share: claimStage > 0 ? scoring / claimStage : 0,
+    };
+  } finally {
+    await page.close();
   }
-  const claimStage = median(stage);
-  const scoringMedian = median(scoringTimes);
-  return {
-    articleChars: text.length,
-    sentencesScored,
-    claimStage,
-    scoring: scoringMedian,
-    share: claimStage > 0 ? scoringMedian / claimStage : 0,
-  };
 }
 
 /**
- * Scoring's share of the whole pipeline in the browser: the share of the claim stage measured here,
- * applied to the claim stage's share of the browser's pipeline (`claims` and `total`, medians in ms).
+ * Scoring's share of the whole pipeline in the browser: its share of the claim stage measured here,
+ * applied to the claim stage's share of the pipeline (`claims` and `total`, medians in ms).
  */
 export function shareOfPipeline(scoring: ScoringShare, pipeline: { claims: number; total: number }): number {
   return pipeline.total > 0 ? (scoring.share * pipeline.claims) / pipeline.total : 0;

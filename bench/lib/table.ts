@@ -74,7 +74,9 @@ export function printTable(
     `Medians of the runs after ${WARM_UP_RUNS} warm-up runs of each; "1st run" is the pipeline on page load (cold). ` +
       '"clear": removing the previous run\'s marks before a re-run, outside the pipeline total.',
   );
-  console.log('Scoring share: check-worthiness scoring within the claim stage, measured in Node on the same article text.');
+  console.log(
+    'Scoring share: what check-worthiness scoring adds to the claim stage (the stage with the scorer against a constant score, in a cross-origin-isolated Chromium page on the same article text).',
+  );
   console.log('');
   const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
   const code = size.codeGzipBytes / 1024;
