@@ -2,10 +2,11 @@
  * Bit-level codes for the model's tables, packed as base64 inside a TypeScript module.
  *
  * Why not plain bytes: the content script ships gzipped, and gzip cannot see the byte structure
- * through base64, so a table of small numbers stored one per byte costs about 5 bits per entry where
- * its entropy is 3 (the hashed weights) or 4 (the lexicon's values). Codes for small integers
- * (Rice, exponential-Golomb) written bit by bit come within a few percent of the entropy, and base64
- * of such dense bits is what gzip leaves alone: the model shrinks by a third for the same numbers.
+ * through base64, so a table of small numbers stored one per byte costs 4.5 bits per entry where its
+ * entropy is 3 (the hashed weights), and a lexicon of bytes 22.5 bits per word. Codes for small
+ * integers (Rice, exponential-Golomb) written bit by bit come within a few percent of the entropy,
+ * and base64 of such dense bits is what gzip leaves alone: the model shrinks by a third for the same
+ * numbers.
  */
 
 /** Signed to unsigned so small magnitudes of either sign get short codes: 0, -1, 1, -2 … → 0, 1, 2, 3 … */

@@ -13,7 +13,7 @@
  * table stores, bucket by bucket, how many words it holds (unary), their fingerprints and their
  * values (Rice-coded), and nothing of the words themselves. A word outside the lexicon gets 0, unless
  * its bucket holds a word with its fingerprint: odds of (words per bucket) / 2^fingerprintBits.
- * About 14.5 bits a word (8 of them the fingerprint), where a hash table of bytes cost 19 gzipped
+ * About 14.5 bits a word (8 of them the fingerprint), where a hash table of bytes cost 22.5 gzipped
  * (bit-code.ts says why).
  */
 import { BitReader, BitWriter, bestOrder, riceLength, unzigzag, zigzag } from './bit-code';
