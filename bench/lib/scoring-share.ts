@@ -6,17 +6,17 @@
  * the 100 µs other pages get. (An earlier version split the claim stage in Node: Node's engine
  * compiles the scorer in other steps than Chromium's, and that split understated the scoring.)
  *
- * The article text comes from linkedom (the page's scripts never run), as `npm run extract` does.
+ * The article text comes from linkedom (the page's scripts never run), parsed as `npm run extract` does.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { parseHTML } from 'linkedom';
 import { detectArticle } from '../../core/article/detect-article';
 import { indexArticle } from '../../core/article/article-text';
 import type { ClaimStageTimes } from '../page/claim-stage';
 import type { BrowserSession } from '../../tests/e2e/harness/session';
 import type { StaticServer } from '../../tests/e2e/harness/static-server';
+import { parsePage } from '../../tools/lib/extract-pages';
 import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
@@ -51,9 +51,9 @@ function claimStageBundle(): Promise<string> {
   return bundle;
 }
 
-export function articleText(file: string): string | null {
-  const doc = parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
-  const article = detectArticle(doc);
+/** The text the content script's claim stage reads on a saved page (its article's index), or null. */
+export function claimStageText(file: string): string | null {
+  const article = detectArticle(parsePage(readFileSync(file, 'utf8')));
   return article ? indexArticle(article).text : null;
 }
 
@@ -64,7 +64,7 @@ export function articleText(file: string): string | null {
 export const SCORING_TRIALS = 5;
 
 export async function measureScoringShare(session: BrowserSession, server: StaticServer, file: string, runs: number): Promise<ScoringShare | null> {
-  const text = articleText(file);
+  const text = claimStageText(file);
   if (text === null) return null;
   server.setPage(SCRIPT_PATH, await claimStageBundle(), 'text/javascript; charset=utf-8', ISOLATED);
   server.setPage(PAGE_PATH, `<!doctype html><title>claim stage</title><script src="${SCRIPT_PATH}"></script>`, undefined, ISOLATED);
