@@ -48,10 +48,6 @@ export class BitWriter {
     this.bits(shifted, length + 1);
   }
 
-  get bitLength(): number {
-    return this.bytes.length * 8 + this.used;
-  }
-
   toBase64(): string {
     const bytes = [...this.bytes];
     if (this.used > 0) bytes.push(this.current << (8 - this.used));

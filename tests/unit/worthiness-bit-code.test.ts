@@ -42,12 +42,13 @@ describe('bit codes', () => {
   ] as const)('%s(%i, order %i) is %s', (code, value, order, bits) => {
     const writer = new BitWriter();
     writer[code](value, order);
-    expect(writer.bitLength).toBe(bits.length);
     const length = code === 'rice' ? riceLength : expGolombLength;
     expect(length(value, order)).toBe(bits.length);
-    // Padded to a whole byte with zeros: read back the written bits as a number.
-    const byte = new BitReader(writer.toBase64()).bits(bits.length);
-    expect(byte.toString(2).padStart(bits.length, '0')).toBe(bits);
+    // Padded with zeros to a whole byte: the written bits, and then only zeros.
+    const written = new BitReader(writer.toBase64());
+    expect(written.bits(bits.length).toString(2).padStart(bits.length, '0')).toBe(bits);
+    expect(written.bits(8 - bits.length)).toBe(0);
+    expect(written.atEnd).toBe(true);
   });
 
   it('reads back a mixed stream of codes', () => {
