@@ -34,12 +34,12 @@ export interface WordLexiconData {
 }
 
 const SEED_LEXICON = 0x5bd1e995;
+/** Fingerprints are held as 16-bit numbers (8 bits already make a false match rare: see above). */
+const MAX_FINGERPRINT_BITS = 16;
 
-/** Bucket and fingerprint of a word (its norm as tokenize gives it). */
-function keyOf(word: string, bits: number, fingerprintBits: number): { bucket: number; fingerprint: number } {
-  const h = hashString(word, SEED_LEXICON);
-  return { bucket: h & ((1 << bits) - 1), fingerprint: (h >>> bits) & ((1 << fingerprintBits) - 1) };
-}
+/** A word's key, from its hash: the low `bits` pick its bucket, the next bits are its fingerprint. */
+const bucketOf = (h: number, bits: number): number => h & ((1 << bits) - 1);
+const fingerprintOf = (h: number, bits: number, fingerprintBits: number): number => (h >>> bits) & ((1 << fingerprintBits) - 1);
 
 /**
  * Levels are never 0 (such words are left out), so the code skips it: 1, -1, 2, -2 … → 0, 1, 2, 3 …
@@ -51,21 +51,16 @@ const levelOf = (code: number): number => {
 };
 
 export class WordLexicon {
-  private readonly mask: number;
-  private readonly shift: number;
-  private readonly fingerprintMask: number;
   /** Words of bucket b are entries first[b] … first[b + 1] - 1. */
   private readonly first: Uint32Array;
-  private readonly fingerprints: Uint32Array;
+  private readonly fingerprints: Uint16Array;
   private readonly values: Float32Array;
 
   constructor(readonly data: WordLexiconData) {
+    if (data.fingerprintBits > MAX_FINGERPRINT_BITS) throw new Error(`word lexicon: ${data.fingerprintBits} fingerprint bits`);
     const buckets = 1 << data.bits;
-    this.mask = buckets - 1;
-    this.shift = data.bits;
-    this.fingerprintMask = (1 << data.fingerprintBits) - 1;
     this.first = new Uint32Array(buckets + 1);
-    this.fingerprints = new Uint32Array(data.words);
+    this.fingerprints = new Uint16Array(data.words);
     this.values = new Float32Array(data.words);
     const reader = new BitReader(data.code);
     let entry = 0;
@@ -85,9 +80,10 @@ export class WordLexicon {
 
   /** The word's value (its norm as tokenize gives it), or 0 when the lexicon does not hold it. */
   value(word: string): number {
+    const { bits, fingerprintBits } = this.data;
     const h = hashString(word, SEED_LEXICON);
-    const bucket = h & this.mask;
-    const fingerprint = (h >>> this.shift) & this.fingerprintMask;
+    const bucket = bucketOf(h, bits);
+    const fingerprint = fingerprintOf(h, bits, fingerprintBits);
     for (let i = this.first[bucket]!, end = this.first[bucket + 1]!; i < end; i++) {
       if (this.fingerprints[i] === fingerprint) return this.values[i]!;
     }
@@ -98,7 +94,7 @@ export class WordLexicon {
 export interface LexiconShape {
   /** log2 of the number of buckets. */
   bits: number;
-  /** Fingerprint bits (at most 24). Default 8. */
+  /** Fingerprint bits (1–16). Default 8. */
   fingerprintBits?: number;
   /** Values are rounded to multiples of max|value| / levels. Default 15; fewer levels code shorter. */
   levels?: number;
@@ -113,7 +109,9 @@ export function buildWordLexicon(entries: ReadonlyArray<readonly [string, number
   const { bits } = shape;
   const fingerprintBits = shape.fingerprintBits ?? 8;
   const levels = shape.levels ?? 15;
-  if (fingerprintBits < 1 || fingerprintBits > 24) throw new Error(`word lexicon: ${fingerprintBits} fingerprint bits (1–24)`);
+  if (fingerprintBits < 1 || fingerprintBits > MAX_FINGERPRINT_BITS) {
+    throw new Error(`word lexicon: ${fingerprintBits} fingerprint bits (1–${MAX_FINGERPRINT_BITS})`);
+  }
   let max = 0;
   for (const [, v] of entries) max = Math.max(max, Math.abs(v));
   const step = max > 0 ? max / levels : 1;
@@ -122,8 +120,9 @@ export function buildWordLexicon(entries: ReadonlyArray<readonly [string, number
   for (const [word, v] of entries) {
     const level = Math.round(v / step);
     if (level === 0) continue;
-    const { bucket, fingerprint } = keyOf(word, bits, fingerprintBits);
-    const held = buckets[bucket]!;
+    const h = hashString(word, SEED_LEXICON);
+    const fingerprint = fingerprintOf(h, bits, fingerprintBits);
+    const held = buckets[bucketOf(h, bits)]!;
     if (!held.has(fingerprint)) held.set(fingerprint, level);
   }
 
@@ -131,15 +130,13 @@ export function buildWordLexicon(entries: ReadonlyArray<readonly [string, number
   for (const held of buckets) for (const level of held.values()) codes.push(levelCode(level));
   const valueOrder = bestOrder(codes, riceLength);
   const writer = new BitWriter();
-  let words = 0;
   for (const held of buckets) {
     writer.unary(held.size);
     // In fingerprint order: the same words give the same bits whatever order they came in.
     for (const [fingerprint, level] of [...held].sort((a, b) => a[0] - b[0])) {
       writer.bits(fingerprint, fingerprintBits);
       writer.rice(levelCode(level), valueOrder);
-      words++;
     }
   }
-  return { bits, fingerprintBits, step, words, valueOrder, code: writer.toBase64() };
+  return { bits, fingerprintBits, step, words: codes.length, valueOrder, code: writer.toBase64() };
 }

@@ -64,14 +64,18 @@ describe('WordLexicon', () => {
   });
 
   it('is the same table whatever the order of words that do not collide', () => {
-    const a = buildWordLexicon(entries, { bits: 4 });
-    const b = buildWordLexicon([...entries].reverse(), { bits: 4 });
+    // Two buckets for four words: buckets hold several words, written in fingerprint order.
+    const a = buildWordLexicon(entries, { bits: 1 });
+    const b = buildWordLexicon([...entries].reverse(), { bits: 1 });
     expect(b).toEqual(a);
+    expect(new WordLexicon(a).value('thank')).toBeCloseTo(-2, 1);
   });
 
   it('refuses damaged data', () => {
     const data = buildWordLexicon(entries, { bits: 4 });
     expect(() => new WordLexicon({ ...data, words: 3 })).toThrow(/4 words, expected 3/);
+    expect(() => buildWordLexicon(entries, { bits: 4, fingerprintBits: 17 })).toThrow(/17 fingerprint bits/);
+    expect(() => new WordLexicon({ ...data, fingerprintBits: 17 })).toThrow(/17 fingerprint bits/);
     expect(() => new WordLexicon({ ...data, words: 9 })).toThrow(/4 words, expected 9/);
     expect(() => new WordLexicon({ ...data, bits: 3 })).toThrow(/words, expected 4|left over/);
     expect(() => new WordLexicon({ ...data, bits: 6 })).toThrow(/past the end/);
