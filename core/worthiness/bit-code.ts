@@ -110,9 +110,9 @@ export class BitReader {
     return (1 << (zeros + k)) + rest - (1 << k);
   }
 
-  /** Whether every whole byte was read (the last one may hold up to 7 padding bits). */
-  get atEnd(): boolean {
-    return Math.ceil(this.position / 8) === this.bytes.length;
+  /** Checks that every whole byte was read (the last one may hold up to 7 padding bits). */
+  end(): void {
+    if (Math.ceil(this.position / 8) !== this.bytes.length) throw new Error('bit code: data left over after the last value');
   }
 
   private bit(): number {
@@ -162,6 +162,6 @@ export function decodeSigned({ count, order, code }: SignedCode): Int32Array {
   const reader = new BitReader(code);
   const out = new Int32Array(count);
   for (let i = 0; i < count; i++) out[i] = unzigzag(reader.expGolomb(order));
-  if (!reader.atEnd) throw new Error('bit code: data left over after the last value');
+  reader.end();
   return out;
 }

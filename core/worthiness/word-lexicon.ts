@@ -75,7 +75,7 @@ export class WordLexicon {
     }
     this.first[buckets] = entry;
     if (entry !== data.words) throw new Error(`word lexicon: ${entry} words, expected ${data.words}`);
-    if (!reader.atEnd) throw new Error('word lexicon: data left over after the last bucket');
+    reader.end();
   }
 
   /** The word's value (its norm as tokenize gives it), or 0 when the lexicon does not hold it. */

@@ -48,7 +48,7 @@ describe('bit codes', () => {
     const written = new BitReader(writer.toBase64());
     expect(written.bits(bits.length).toString(2).padStart(bits.length, '0')).toBe(bits);
     expect(written.bits(8 - bits.length)).toBe(0);
-    expect(written.atEnd).toBe(true);
+    written.end();
   });
 
   it('reads back a mixed stream of codes', () => {
@@ -67,7 +67,7 @@ describe('bit codes', () => {
       expect(reader.rice(i % 4)).toBe(v);
       expect(reader.expGolomb(i % 3)).toBe(v);
     }
-    expect(reader.atEnd).toBe(true);
+    reader.end();
   });
 
   it('throws instead of reading past the end', () => {
