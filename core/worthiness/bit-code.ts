@@ -158,10 +158,11 @@ export function encodeSigned(values: ArrayLike<number>): SignedCode {
   return { count: codes.length, order, code: writer.toBase64() };
 }
 
-export function decodeSigned({ count, order, code }: SignedCode): Int32Array {
+/** The integers back, each times `step` (the model's weights are levels of one shared step). */
+export function decodeSigned({ count, order, code }: SignedCode, step = 1): Float32Array {
   const reader = new BitReader(code);
-  const out = new Int32Array(count);
-  for (let i = 0; i < count; i++) out[i] = unzigzag(reader.expGolomb(order));
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = unzigzag(reader.expGolomb(order)) * step;
   reader.end();
   return out;
 }

@@ -41,14 +41,12 @@ export class WorthinessModel {
 
   constructor(data: WorthinessModelData) {
     if (data.format !== 2) throw new Error(`worthiness model: unknown format ${String(data.format)}`);
-    const levels = decodeSigned(data.weights);
     const size = 1 << data.features.hashBits;
-    if (levels.length !== size) {
-      throw new Error(`worthiness model: ${levels.length} weights, expected ${size}`);
+    this.weights = decodeSigned(data.weights, data.weightStep);
+    if (this.weights.length !== size) {
+      throw new Error(`worthiness model: ${this.weights.length} weights, expected ${size}`);
     }
     this.data = data;
-    this.weights = new Float32Array(size);
-    for (let i = 0; i < size; i++) this.weights[i] = levels[i]! * data.weightStep;
     this.lexicon = data.lexicon ? new WordLexicon(data.lexicon) : undefined;
   }
 
