@@ -16,6 +16,16 @@ describe('tokenize', () => {
   });
 
   it.each([
+    // Words are folded one by one, as written: lower-cased whole, İ would become two characters and
+    // the Kelvin sign the letter k, moving or joining the words.
+    ['İstanbul KITE Kiev Ok', ['stanbul', 'kite', 'kiev', 'ok'], ['stanbul', 'KITE', 'Kiev', 'Ok']],
+    ['A \u212aelvin ISTANBUL’S', ['a', 'elvin', "istanbul's"], ['A', 'elvin', 'ISTANBUL’S']],
+  ])('folds each word of %j as written', (sentence, norms, raws) => {
+    expect(tokenize(sentence).map((t) => t.norm)).toEqual(norms);
+    expect(tokenize(sentence).map((t) => t.raw)).toEqual(raws);
+  });
+
+  it.each([
     ["don't 'quoted' rock'n'roll ''", ["don't", 'quoted', "rock'n'roll"]],
     ['3.5.7 1,2, 4. .5 12.', ['3.5.7', '1,2', '4', '5', '12']],
     ['Café naïve U.S. At-Tanf', ['Caf', 'na', 've', 'U', 'S', 'At', 'Tanf']],
