@@ -17,6 +17,7 @@ import type { ClaimStageTimes } from '../page/claim-stage';
 import type { BrowserSession } from '../../tests/e2e/harness/session';
 import type { StaticServer } from '../../tests/e2e/harness/static-server';
 import { parsePage } from '../../tools/lib/extract-pages';
+import { CROSS_ORIGIN_ISOLATED } from './fine-clock';
 import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
@@ -34,8 +35,6 @@ export interface ScoringShare {
 
 const PAGE_PATH = '/bench/claim-stage.html';
 const SCRIPT_PATH = '/bench/claim-stage.js';
-/** Cross-origin isolation: the headers that give the page a fine-grained clock. */
-const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
 let bundle: Promise<string> | null = null;
 
@@ -66,8 +65,8 @@ export const SCORING_TRIALS = 5;
 export async function measureScoringShare(session: BrowserSession, server: StaticServer, file: string, runs: number): Promise<ScoringShare | null> {
   const text = claimStageText(file);
   if (text === null) return null;
-  server.setPage(SCRIPT_PATH, await claimStageBundle(), 'text/javascript; charset=utf-8', ISOLATED);
-  server.setPage(PAGE_PATH, `<!doctype html><title>claim stage</title><script src="${SCRIPT_PATH}"></script>`, undefined, ISOLATED);
+  server.setPage(SCRIPT_PATH, await claimStageBundle(), 'text/javascript; charset=utf-8', CROSS_ORIGIN_ISOLATED);
+  server.setPage(PAGE_PATH, `<!doctype html><title>claim stage</title><script src="${SCRIPT_PATH}"></script>`, undefined, CROSS_ORIGIN_ISOLATED);
   const trials: ScoringShare[] = [];
   for (let trial = 0; trial < SCORING_TRIALS; trial++) trials.push(await measureOnFreshPage(session, server, text, runs));
   trials.sort((a, b) => a.scoring - b.scoring);

@@ -15,7 +15,7 @@ interface Row {
   error?: string;
 }
 
-const ms = (value: number | undefined): string => (value === undefined ? '-' : value.toFixed(1));
+const ms = (value: number | undefined): string => (value === undefined ? '-' : value.toFixed(2));
 const ratio = (value: number | undefined, target: number): string =>
   value === undefined || Number.isNaN(value) ? '-' : `${value.toFixed(2)}× ${value <= target ? 'ok' : 'OVER'}`;
 const pct = (value: number | undefined): string => (value === undefined ? '-' : `${(value * 100).toFixed(0)}%`);

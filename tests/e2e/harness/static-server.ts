@@ -30,9 +30,9 @@ export interface StaticServer {
 
 /**
  * `mounts` maps URL prefixes to folders, e.g. { '/pages/': 'tests/fixtures/pages' }.
- * Paths that escape their folder are refused.
+ * Paths that escape their folder are refused. `headers` are added to every file served from them.
  */
-export async function startStaticServer(mounts: Record<string, string>): Promise<StaticServer> {
+export async function startStaticServer(mounts: Record<string, string>, headers: Record<string, string> = {}): Promise<StaticServer> {
   const overrides = new Map<string, { body: string; contentType: string; headers: Record<string, string> }>();
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -50,7 +50,7 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
         return;
       }
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      response.writeHead(200, { ...headers, 'content-type': type, 'cache-control': 'no-store' });
       response.end(await readFile(file));
     })().catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain' });
