@@ -158,11 +158,15 @@ export function encodeSigned(values: ArrayLike<number>): SignedCode {
   return { count: codes.length, order, code: writer.toBase64() };
 }
 
-/** The integers back, each times `step` (the model's weights are levels of one shared step). */
-export function decodeSigned({ count, order, code }: SignedCode, step = 1): Float32Array {
+/**
+ * The integers back, as bytes: the model's weights are levels in -127…127 of one shared step, and a
+ * byte each keeps the table a quarter of the size of floats (32 KB, not 128 KB, in every tab), so
+ * more of it stays in the processor's cache while a page is scored.
+ */
+export function decodeSigned({ count, order, code }: SignedCode): Int8Array {
   const reader = new BitReader(code);
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) out[i] = unzigzag(reader.expGolomb(order)) * step;
+  const out = new Int8Array(count);
+  for (let i = 0; i < count; i++) out[i] = unzigzag(reader.expGolomb(order));
   reader.end();
   return out;
 }

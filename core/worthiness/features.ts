@@ -369,7 +369,7 @@ export interface WordPart {
 /** featureDot's per-text memo: one WordPart per distinct word. */
 export type WordMemo = Map<string, WordPart>;
 
-function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
+function wordPart(w: string, config: FeatureConfig, weights: Weights, mask: number, lexicon: WordLexicon | undefined): WordPart {
   let chars = 0;
   let grams = 0;
   if (config.charMin > 0 && w.charCodeAt(0) !== 35 /* # */) {
@@ -391,9 +391,10 @@ function wordPart(w: string, config: FeatureConfig, weights: Float32Array, mask:
  * feature (a test checks that the two agree), computed a namespace at a time instead, since every
  * feature of a namespace has the same value. What each distinct word contributes (its unigram, its
  * character n-grams, the start of its bigram) is worked out once per `memo`: within an article the
- * same words come back sentence after sentence. `weights` holds one weight per hashed bucket.
+ * same words come back sentence after sentence. `weights` holds one weight per hashed bucket, in
+ * units of `step` (the shipped model keeps integer levels: model.ts).
  */
-export function featureDot(sentence: string, config: FeatureConfig, weights: Float32Array, memo: WordMemo = new Map(), lexicon?: WordLexicon): number {
+export function featureDot(sentence: string, config: FeatureConfig, weights: Weights, memo: WordMemo = new Map(), lexicon?: WordLexicon, step = 1): number {
   const mask = (1 << config.hashBits) - 1;
   const tokens = tokenize(sentence);
   const scale = config.weights;
@@ -424,8 +425,6 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
 
   let z = 0;
   if (count > 0 && scale.word > 0) z += unigrams * (scale.word / Math.sqrt(count));
-  // The word lexicon: the mean of the tokens' values (word-lexicon.ts; its weight is in the values).
-  if (count > 0 && lexicon) z += lexical / count;
   if (config.bigrams && scale.bigram > 0) z += bigrams * (scale.bigram / Math.sqrt(count + 1));
   if (config.charMin > 0 && scale.char > 0 && grams > 0) z += chars * (scale.char / Math.sqrt(grams));
   if (scale.cue > 0) {
@@ -434,11 +433,15 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Flo
     for (let i = 0; i < on.length; i++) if (on[i]) sum += signedWeight(weights, mask, CUE_HASHES[i]!);
     z += sum * scale.cue;
   }
-  return z;
+  // The word lexicon: the mean of the tokens' values (word-lexicon.ts; its weight is in the values).
+  return z * step + (count > 0 && lexicon ? lexical / count : 0);
 }
 
+/** A weight per hashed bucket: floats, or integer levels of a step. */
+export type Weights = Float32Array | Int8Array;
+
 /** The weight of a hashed feature with the sign its top bit gives (as emit sends it). */
-function signedWeight(weights: Float32Array, mask: number, h: number): number {
+function signedWeight(weights: Weights, mask: number, h: number): number {
   return h & 0x80000000 ? -weights[h & mask]! : weights[h & mask]!;
 }
 

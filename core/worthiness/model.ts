@@ -36,15 +36,16 @@ export function sigmoid(z: number): number {
 
 export class WorthinessModel {
   readonly data: WorthinessModelData;
-  private readonly weights: Float32Array;
+  /** The weights' levels (weight = level * weightStep). */
+  private readonly levels: Int8Array;
   private readonly lexicon: WordLexicon | undefined;
 
   constructor(data: WorthinessModelData) {
     if (data.format !== 2) throw new Error(`worthiness model: unknown format ${String(data.format)}`);
     const size = 1 << data.features.hashBits;
-    this.weights = decodeSigned(data.weights, data.weightStep);
-    if (this.weights.length !== size) {
-      throw new Error(`worthiness model: ${this.weights.length} weights, expected ${size}`);
+    this.levels = decodeSigned(data.weights);
+    if (this.levels.length !== size) {
+      throw new Error(`worthiness model: ${this.levels.length} weights, expected ${size}`);
     }
     this.data = data;
     this.lexicon = data.lexicon ? new WordLexicon(data.lexicon) : undefined;
@@ -52,7 +53,7 @@ export class WorthinessModel {
 
   /** The raw linear score (log-odds before calibration). `memo`: see featureDot. */
   margin(sentence: string, memo?: WordMemo): number {
-    return this.data.intercept + featureDot(sentence, this.data.features, this.weights, memo, this.lexicon);
+    return this.data.intercept + featureDot(sentence, this.data.features, this.levels, memo, this.lexicon, this.data.weightStep);
   }
 
   /** Check-worthiness in [0, 1]; 0.5 is the claim / not-a-claim threshold. */

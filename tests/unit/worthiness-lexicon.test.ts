@@ -47,11 +47,11 @@ describe('WordLexicon', () => {
     for (let i = 0; i < 10000; i++) if (full.value(`other${i}`) !== 0) falseHits++;
     expect(falseHits).toBeGreaterThan(50);
     expect(falseHits).toBeLessThan(250);
-    // More fingerprint bits, fewer false matches.
-    const wide = new WordLexicon(buildWordLexicon(words, { bits: 10, levels: 8, fingerprintBits: 16 }));
-    let wideHits = 0;
-    for (let i = 0; i < 10000; i++) if (wide.value(`other${i}`) !== 0) wideHits++;
-    expect(wideHits).toBeLessThan(5);
+    // Fewer fingerprint bits, more false matches: odds of about 3 in 16.
+    const narrow = new WordLexicon(buildWordLexicon(words, { bits: 10, levels: 8, fingerprintBits: 4 }));
+    let narrowHits = 0;
+    for (let i = 0; i < 10000; i++) if (narrow.value(`other${i}`) !== 0) narrowHits++;
+    expect(narrowHits).toBeGreaterThan(1000);
   });
 
   it('costs its fingerprint and a few bits a word, not the 16 and more of a table of bytes', () => {
@@ -74,11 +74,20 @@ describe('WordLexicon', () => {
   it('refuses damaged data', () => {
     const data = buildWordLexicon(entries, { bits: 4 });
     expect(() => new WordLexicon({ ...data, words: 3 })).toThrow(/4 words, expected 3/);
-    expect(() => buildWordLexicon(entries, { bits: 4, fingerprintBits: 17 })).toThrow(/17 fingerprint bits/);
-    expect(() => new WordLexicon({ ...data, fingerprintBits: 17 })).toThrow(/17 fingerprint bits/);
+    // Fingerprints and value levels are held in bytes.
+    expect(() => buildWordLexicon(entries, { bits: 4, fingerprintBits: 9 })).toThrow(/9 fingerprint bits/);
+    expect(() => new WordLexicon({ ...data, fingerprintBits: 9 })).toThrow(/9 fingerprint bits/);
+    expect(() => buildWordLexicon(entries, { bits: 4, levels: 128 })).toThrow(/128 levels/);
     expect(() => new WordLexicon({ ...data, words: 9 })).toThrow(/4 words, expected 9/);
     expect(() => new WordLexicon({ ...data, bits: 3 })).toThrow(/words, expected 4|left over/);
     expect(() => new WordLexicon({ ...data, bits: 6 })).toThrow(/past the end/);
+  });
+
+  it('refuses more entries than its 16-bit index holds', () => {
+    const many = Array.from({ length: 80000 }, (_, i) => [`w${i}`, 1] as [string, number]);
+    const data = buildWordLexicon(many, { bits: 12 });
+    expect(data.words).toBeGreaterThan(0xffff);
+    expect(() => new WordLexicon(data)).toThrow(/words/);
   });
 });
 
