@@ -37,11 +37,11 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
 
   return {
     async listFor(source) {
-      if (!store) {
-        const snapshot = await storage.snapshot('local');
-        if (!mayHoldAnnotationsOf(snapshot, sourceForms(source))) return [];
-      }
-      return (await loadStore()).store.listAnnotations(source);
+      if (store) return store.listAnnotations(source);
+      const snapshot = await storage.snapshot('local');
+      if (!mayHoldAnnotationsOf(snapshot, sourceForms(source))) return [];
+      // The store reads from the probe's snapshot instead of reading all of storage again.
+      return (await loadStore()).store.listAnnotations(source, snapshot);
     },
     anchoring: load,
     actionsFor(deps) {

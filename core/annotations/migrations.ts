@@ -140,6 +140,8 @@ export interface SchemaStatus {
   version: number;
   /** Set when a migration failed; the store keeps serving the v1 data read-only meanwhile. */
   error?: string;
+  /** Set when this call migrated records: storage read before it is out of date. */
+  migrated?: true;
 }
 
 /**
@@ -159,9 +161,9 @@ export async function ensureSchema(): Promise<SchemaStatus> {
   const legacyConvertible = hasLegacy && hasConvertibleLegacy(legacyAnnotations, legacySources);
   if (legacyConvertible) {
     await migrateV1ToV2();
-  } else if (version !== CURRENT_SCHEMA_VERSION) {
-    await storage.setItem(local(SCHEMA_VERSION_KEY), CURRENT_SCHEMA_VERSION);
+    return { version: CURRENT_SCHEMA_VERSION, migrated: true };
   }
+  if (version !== CURRENT_SCHEMA_VERSION) await storage.setItem(local(SCHEMA_VERSION_KEY), CURRENT_SCHEMA_VERSION);
   return { version: CURRENT_SCHEMA_VERSION };
 }
 

@@ -56,9 +56,16 @@ export interface SaveOptions {
   expectedModified?: string;
 }
 
+/** What `storage.snapshot('local')` gives: every key and value of storage.local. */
+export type StorageSnapshot = Readonly<Record<string, unknown>>;
+
 export interface AnnotationStore {
-  /** All annotations, or those of one page (the URL is canonicalized before comparing); oldest first. */
-  listAnnotations(source?: string): Promise<Annotation[]>;
+  /**
+   * All annotations, or those of one page (the URL is canonicalized before comparing); oldest first.
+   * `snapshot`: storage.local as the caller has just read it (the content script's probe), used
+   * instead of reading all of it again, unless a schema migration ran in between.
+   */
+  listAnnotations(source?: string, snapshot?: StorageSnapshot): Promise<Annotation[]>;
   getAnnotation(id: string): Promise<Annotation | null>;
   saveAnnotation(a: Annotation, options?: SaveOptions): Promise<SaveResult<Annotation>>;
   /** Moves the annotation to the trash (restorable with undoDelete for TRASH_RETENTION_MS). */
@@ -121,11 +128,15 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
   const now = options.now ?? (() => new Date());
 
   let schema: Promise<SchemaStatus> | null = null;
-  /** Migrates once per store; a failed migration is retried on the next call and never blocks reads. */
+  /**
+   * Migrates once per store; a failed migration is retried on the next call and never blocks reads.
+   * The expired trash is purged in the store's queue: reads do not wait for it, the store's own
+   * changes (undoDelete among them) run after it.
+   */
   function ready(): Promise<SchemaStatus> {
     schema ??= ensureSchema()
-      .then(async (status) => {
-        await purgeTrash().catch(() => undefined);
+      .then((status) => {
+        void exclusive(purgeTrash).catch(() => undefined);
         return status;
       })
       .catch((error: unknown) => {
@@ -148,9 +159,9 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
    * before validation: a page load then pays for JSON of all records (one storage.get) but
    * validates only its own.
    */
-  async function readAll(onlySource?: ReadonlySet<string>): Promise<Contents> {
+  async function readAll(onlySource?: ReadonlySet<string>, given?: StorageSnapshot): Promise<Contents> {
     const status = await ready();
-    const snapshot = await storage.snapshot('local');
+    const snapshot = given && !status.migrated ? given : await storage.snapshot('local');
     const contents: Contents = { annotations: new Map(), sources: new Map(), trash: new Map(), corrupt: [] };
     for (const [key, value] of Object.entries(snapshot)) {
       if (key.endsWith('$')) continue; // @wxt-dev/storage metadata
@@ -248,9 +259,9 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
   }
 
   const store: AnnotationStore = {
-    async listAnnotations(source) {
+    async listAnnotations(source, snapshot) {
       const wanted = source === undefined ? undefined : sourceForms(source);
-      const { annotations } = await readAll(wanted);
+      const { annotations } = await readAll(wanted, snapshot);
       return [...annotations.values()].sort(byCreated);
     },
 

@@ -69,6 +69,14 @@ describe('schema v1 → v2 migration', () => {
     expect(await store.corruptRecords()).toEqual([]);
   });
 
+  it('reads storage again after migrating, instead of a snapshot taken before', async () => {
+    await seedV1({ 'urn:uuid:a1': v1('urn:uuid:a1') }, { 'urn:uuid:s1': V1_SOURCE });
+    const before = await fakeBrowser.storage.local.get(null); // the page probe's: v1 items only
+    const list = await createAnnotationStore().listAnnotations(PAGE, before);
+    expect(list.map((a) => a.id)).toEqual(['urn:uuid:a1']);
+    expect(list[0]?.body.type).toBe('ClaimLensAssessment');
+  });
+
   it('v1 records without `modified` get their creation time', async () => {
     const { modified: _m, ...noModified } = v1('urn:uuid:a1');
     await seedV1({ 'urn:uuid:a1': noModified });

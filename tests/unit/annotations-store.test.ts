@@ -103,6 +103,34 @@ describe('annotation store: delete and undo', () => {
   });
 });
 
+describe('annotation store: reading from the page probe\'s snapshot', () => {
+  /** Reads of all of storage.local (what storage.snapshot does), as against reads of given keys. */
+  const fullReads = (get: { mock: { calls: unknown[][] } }): number => get.mock.calls.filter(([keys]) => keys == null).length;
+
+  it('lists from the snapshot it is given: one read of all storage (the trash purge) instead of two', async () => {
+    const saved = expectSaved(await createAnnotationStore().saveAnnotation(sampleAnnotation()));
+    const snapshot = await fakeBrowser.storage.local.get(null);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+
+    const store = createAnnotationStore();
+    expect((await store.listAnnotations(PAGE, snapshot)).map((a) => a.id)).toEqual([saved.id]);
+    await store.undoDelete('urn:uuid:none'); // runs after the purge in the store's queue
+    expect(fullReads(get)).toBe(1);
+
+    get.mockClear();
+    const unaided = createAnnotationStore();
+    expect((await unaided.listAnnotations(PAGE)).map((a) => a.id)).toEqual([saved.id]);
+    await unaided.undoDelete('urn:uuid:none');
+    expect(fullReads(get)).toBe(2);
+  });
+
+  it('reads what the snapshot holds, not what was saved after it', async () => {
+    const snapshot = await fakeBrowser.storage.local.get(null);
+    expectSaved(await createAnnotationStore().saveAnnotation(sampleAnnotation()));
+    expect(await createAnnotationStore().listAnnotations(PAGE, snapshot)).toEqual([]);
+  });
+});
+
 describe('annotation store: sources', () => {
   it('CRUD, back-links and deleteSource unlinking', async () => {
     const store = createAnnotationStore();
