@@ -28,13 +28,14 @@ function claimStage(text: string, scoring: boolean): { ms: number; scored: numbe
   return { ms: performance.now() - t0, scored };
 }
 
-function measure(text: string, warmUps: number, runs: number): ClaimStageTimes {
+/** `warmUps` runs of each, then `runs` measured runs of each, alternating (with the scorer first). */
+export function measureClaimStage(text: string, warmUps: number, runs: number): ClaimStageTimes {
   worthinessModel(); // decoded once, as on a page's first run: not part of either figure
   for (let i = 0; i < warmUps; i++) {
     claimStage(text, true);
     claimStage(text, false);
   }
-  const times: ClaimStageTimes = { withScoring: [], withoutScoring: [], sentencesScored: 0, isolated: crossOriginIsolated };
+  const times: ClaimStageTimes = { withScoring: [], withoutScoring: [], sentencesScored: 0, isolated: globalThis.crossOriginIsolated === true };
   for (let i = 0; i < runs; i++) {
     const a = claimStage(text, true);
     times.withScoring.push(a.ms);
@@ -44,4 +45,4 @@ function measure(text: string, warmUps: number, runs: number): ClaimStageTimes {
   return times;
 }
 
-(globalThis as unknown as { claimStageTimes: typeof measure }).claimStageTimes = measure;
+(globalThis as unknown as { claimStageTimes: typeof measureClaimStage }).claimStageTimes = measureClaimStage;

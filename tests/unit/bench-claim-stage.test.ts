@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detectClaims } from '../../core/claims/detect-claims';
+import { measureClaimStage } from '../../bench/page/claim-stage';
+import { shareOfPipeline, type ScoringShare } from '../../bench/lib/scoring-share';
+
+// Counts the scorers the bench page makes: one per run with scoring, none for the constant runs.
+const scorersMade = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../core/worthiness/index', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../core/worthiness/index')>();
+  return {
+    ...actual,
+    checkWorthinessScorer: () => {
+      scorersMade.count += 1;
+      return actual.checkWorthinessScorer();
+    },
+  };
+});
+
+const TEXT = [
+  'The Rukban camp houses some 25,000 people, the World Health Organization said in December 2018.',
+  'Taxes rose 40% in 2019, the ministry reported on Tuesday.',
+  'We thank you all for reading.',
+].join('\n');
+
+afterEach(() => {
+  scorersMade.count = 0;
+  vi.unstubAllGlobals();
+});
+
+describe('bench page: the claim stage with and without the scorer', () => {
+  it('runs both as many times, alternating, and makes a scorer only for the runs that score', () => {
+    const times = measureClaimStage(TEXT, 3, 5);
+    expect(times.withScoring).toHaveLength(5);
+    expect(times.withoutScoring).toHaveLength(5);
+    expect(scorersMade.count).toBe(3 + 5);
+    for (const ms of [...times.withScoring, ...times.withoutScoring]) expect(ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts the sentences the claim stage scores in one run', () => {
+    let scored = 0;
+    detectClaims(TEXT, { scoreSentence: () => ((scored += 1), 0.5) });
+    expect(scored).toBeGreaterThan(0);
+    expect(measureClaimStage(TEXT, 0, 1).sentencesScored).toBe(scored);
+  });
+
+  it('says whether the page could read its clock to 5 µs', () => {
+    expect(measureClaimStage(TEXT, 0, 1).isolated).toBe(false);
+    vi.stubGlobal('crossOriginIsolated', true);
+    expect(measureClaimStage(TEXT, 0, 1).isolated).toBe(true);
+  });
+});
+
+describe('bench: scoring share of the pipeline', () => {
+  const share = (value: number): ScoringShare => ({ articleChars: 1, sentencesScored: 1, claimStage: 1, claimStageWithoutScoring: 1 - value, scoring: value, share: value });
+
+  it('is the share of the claim stage times the claim stage share of the pipeline', () => {
+    expect(shareOfPipeline(share(0.5), { claims: 2, total: 4 })).toBe(0.25);
+    expect(shareOfPipeline(share(0.4), { claims: 3, total: 3 })).toBeCloseTo(0.4, 12);
+  });
+
+  it('is 0 for a pipeline that took no measurable time', () => {
+    expect(shareOfPipeline(share(0.5), { claims: 0, total: 0 })).toBe(0);
+  });
+});
