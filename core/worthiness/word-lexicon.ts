@@ -36,6 +36,8 @@ export interface WordLexiconData {
 const SEED_LEXICON = 0x5bd1e995;
 /** Fingerprints are held as bytes (8 bits already make a false match rare: see above). */
 const MAX_FINGERPRINT_BITS = 8;
+/** Entry numbers are held in 16 bits. */
+const MAX_WORDS = 0xffff;
 
 /** A word's key, from its hash: the low `bits` pick its bucket, the next bits are its fingerprint. */
 const bucketOf = (h: number, bits: number): number => h & ((1 << bits) - 1);
@@ -64,6 +66,7 @@ export class WordLexicon {
 
   constructor(readonly data: WordLexiconData) {
     if (data.fingerprintBits > MAX_FINGERPRINT_BITS) throw new Error(`word lexicon: ${data.fingerprintBits} fingerprint bits`);
+    if (data.words > MAX_WORDS) throw new Error(`word lexicon: ${data.words} words, more than its 16-bit index holds`);
     const buckets = 1 << data.bits;
     this.first = new Uint16Array(buckets + 1);
     this.fingerprints = new Uint8Array(data.words);
@@ -80,8 +83,7 @@ export class WordLexicon {
       }
     }
     this.first[buckets] = entry;
-    // More than 16 bits of entries would wrap in `first`.
-    if (entry !== data.words || entry > 0xffff) throw new Error(`word lexicon: ${entry} words, expected ${data.words}`);
+    if (entry !== data.words) throw new Error(`word lexicon: ${entry} words, expected ${data.words}`);
     reader.end();
   }
 
@@ -101,7 +103,7 @@ export class WordLexicon {
 export interface LexiconShape {
   /** log2 of the number of buckets. */
   bits: number;
-  /** Fingerprint bits (1–16). Default 8. */
+  /** Fingerprint bits (1–8). Default 8. */
   fingerprintBits?: number;
   /** Values are rounded to multiples of max|value| / levels. Default 15; fewer levels code shorter. */
   levels?: number;
