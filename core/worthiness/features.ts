@@ -353,9 +353,9 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
 
 /** What a word adds wherever it occurs, worked out once per text (featureDot's memo). */
 export interface WordPart {
-  /** Signed weight of the word's unigram feature. */
+  /** Signed weight level of the word's unigram feature (featureDot multiplies by the step). */
   unigram: number;
-  /** Σ signed weight of its character n-grams, and how many there are (none for number shapes). */
+  /** Σ signed weight levels of its character n-grams, and how many there are (none for number shapes). */
   chars: number;
   grams: number;
   /** bigramPrefix of the word. */
@@ -369,7 +369,7 @@ export interface WordPart {
 /** featureDot's per-text memo: one WordPart per distinct word. */
 export type WordMemo = Map<string, WordPart>;
 
-function wordPart(w: string, config: FeatureConfig, weights: Weights, mask: number, lexicon: WordLexicon | undefined): WordPart {
+function wordPart(w: string, config: FeatureConfig, weights: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
   let chars = 0;
   let grams = 0;
   if (config.charMin > 0 && w.charCodeAt(0) !== 35 /* # */) {
@@ -391,10 +391,10 @@ function wordPart(w: string, config: FeatureConfig, weights: Weights, mask: numb
  * feature (a test checks that the two agree), computed a namespace at a time instead, since every
  * feature of a namespace has the same value. What each distinct word contributes (its unigram, its
  * character n-grams, the start of its bigram) is worked out once per `memo`: within an article the
- * same words come back sentence after sentence. `weights` holds one weight per hashed bucket, in
- * units of `step` (the shipped model keeps integer levels: model.ts).
+ * same words come back sentence after sentence. `weights` holds one weight per hashed bucket as an
+ * integer level: the weight is level × `step` (model.ts).
  */
-export function featureDot(sentence: string, config: FeatureConfig, weights: Weights, memo: WordMemo = new Map(), lexicon?: WordLexicon, step = 1): number {
+export function featureDot(sentence: string, config: FeatureConfig, weights: Int8Array, step: number, memo: WordMemo = new Map(), lexicon?: WordLexicon): number {
   const mask = (1 << config.hashBits) - 1;
   const tokens = tokenize(sentence);
   const scale = config.weights;
@@ -437,11 +437,8 @@ export function featureDot(sentence: string, config: FeatureConfig, weights: Wei
   return z * step + (count > 0 && lexicon ? lexical / count : 0);
 }
 
-/** A weight per hashed bucket: floats, or integer levels of a step. */
-export type Weights = Float32Array | Int8Array;
-
 /** The weight of a hashed feature with the sign its top bit gives (as emit sends it). */
-function signedWeight(weights: Weights, mask: number, h: number): number {
+function signedWeight(weights: Int8Array, mask: number, h: number): number {
   return h & 0x80000000 ? -weights[h & mask]! : weights[h & mask]!;
 }
 

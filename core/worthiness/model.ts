@@ -53,7 +53,7 @@ export class WorthinessModel {
 
   /** The raw linear score (log-odds before calibration). `memo`: see featureDot. */
   margin(sentence: string, memo?: WordMemo): number {
-    return this.data.intercept + featureDot(sentence, this.data.features, this.levels, memo, this.lexicon, this.data.weightStep);
+    return this.data.intercept + featureDot(sentence, this.data.features, this.levels, this.data.weightStep, memo, this.lexicon);
   }
 
   /** Check-worthiness in [0, 1]; 0.5 is the claim / not-a-claim threshold. */

@@ -76,11 +76,13 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     'In May we may win 3% more, may we not?', 'What? No.', 'Why did they go', 'He has raised £2 and €3 — "twice" the cost!',
     'They have been There: John Smith, Mary Jones and I met Bob Brown.', 'I I I think so', 'the 1999 and 2004 budgets rose 12.5 percent'];
   const config = WORTHINESS_MODEL_DATA.features;
-  const weights = Float32Array.from({ length: 1 << config.hashBits }, (_, i) => Math.sin(i * 12.9898) * 0.5);
+  // Weights as the shipped model holds them: integer levels of one step.
+  const step = 0.5 / 127;
+  const weights = Int8Array.from({ length: 1 << config.hashBits }, (_, i) => Math.round(Math.sin(i * 12.9898) * 127));
   const slowDot = (sentence: string, cfg: FeatureConfig): number => {
     let z = 0;
     visitFeatures(sentence, cfg, (i, v) => {
-      z += weights[i]! * v;
+      z += weights[i]! * step * v;
     });
     return z;
   };
@@ -89,7 +91,7 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     expect(sentences.length).toBeGreaterThan(100);
     const memo: WordMemo = new Map();
     for (const sentence of sentences) {
-      expect(featureDot(sentence, config, weights, memo)).toBeCloseTo(slowDot(sentence, config), 9);
+      expect(featureDot(sentence, config, weights, step, memo)).toBeCloseTo(slowDot(sentence, config), 9);
     }
     expect(memo.size).toBeGreaterThan(100);
   });
@@ -99,7 +101,7 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
       { ...config, bigrams: false, charMin: 0, charMax: 0 },
       { ...config, charMin: 3, charMax: 5 },
     ]) {
-      for (const sentence of sentences.slice(0, 20)) expect(featureDot(sentence, cfg, weights)).toBeCloseTo(slowDot(sentence, cfg), 9);
+      for (const sentence of sentences.slice(0, 20)) expect(featureDot(sentence, cfg, weights, step)).toBeCloseTo(slowDot(sentence, cfg), 9);
     }
   });
 
@@ -113,7 +115,7 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     expect(lexiconMean('In 2019 taxes rose 40% to $3 trillion, the highest ever.')).toBeCloseTo((1 + 0.5) / 13, 2);
     const memo: WordMemo = new Map();
     for (const sentence of sentences) {
-      expect(featureDot(sentence, config, weights, memo, lexicon)).toBeCloseTo(slowDot(sentence, config) + lexiconMean(sentence), 9);
+      expect(featureDot(sentence, config, weights, step, memo, lexicon)).toBeCloseTo(slowDot(sentence, config) + lexiconMean(sentence), 9);
     }
   });
 
