@@ -66,7 +66,7 @@ export class WordLexicon {
 
   constructor(readonly data: WordLexiconData) {
     if (data.fingerprintBits > MAX_FINGERPRINT_BITS) throw new Error(`word lexicon: ${data.fingerprintBits} fingerprint bits`);
-    if (data.words > MAX_WORDS) throw new Error(`word lexicon: ${data.words} words, more than its 16-bit index holds`);
+    if (data.words > MAX_WORDS) throw new Error(`word lexicon: over ${MAX_WORDS} words`);
     const buckets = 1 << data.bits;
     this.first = new Uint16Array(buckets + 1);
     this.fingerprints = new Uint8Array(data.words);
