@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { PageState, PipelineTimings } from '../../core/messaging/protocol';
 import type { BrowserSession, PageFunction } from '../../tests/e2e/harness/session';
 import { waitForStatus } from '../../tests/e2e/harness/probes';
+import { assertFineClock } from './fine-clock';
 import { median } from './stats';
 
 export const READABILITY_SCRIPT = path.resolve('node_modules/@mozilla/readability/Readability.js');
@@ -46,8 +47,6 @@ const runReadability: PageFunction<null, ReadabilityRun> = () => {
   return { parse: t1 - t0, clone: t0 - c0, found: article !== null };
 };
 
-const isolated: PageFunction<null, boolean> = () => crossOriginIsolated;
-
 const STAGES: ReadonlyArray<keyof PipelineTimings> = ['clear', 'article', 'index', 'claims', 'anchoring', 'highlight', 'total'];
 
 /**
@@ -59,7 +58,7 @@ export const WARM_UP_RUNS = 15;
 export async function measurePage(session: BrowserSession, url: string, runs: number): Promise<PageMeasurement> {
   const page = await session.newPage(url);
   try {
-    if (!(await page.evaluate(isolated, null))) throw new Error(`${url} is not cross-origin isolated: the clock would read only to 100 µs`);
+    await assertFineClock(page, url);
     const tabId = await session.tabIdOf(page);
     const first = await waitForStatus(session, tabId, ['ready', 'no-article', 'too-large', 'error', 'disabled'], 60_000);
     await page.addScript(READABILITY_SCRIPT);

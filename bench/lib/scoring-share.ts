@@ -17,7 +17,7 @@ import type { ClaimStageTimes } from '../page/claim-stage';
 import type { BrowserSession } from '../../tests/e2e/harness/session';
 import type { StaticServer } from '../../tests/e2e/harness/static-server';
 import { parsePage } from '../../tools/lib/extract-pages';
-import { CROSS_ORIGIN_ISOLATED } from './fine-clock';
+import { assertFineClock, CROSS_ORIGIN_ISOLATED } from './fine-clock';
 import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
@@ -77,12 +77,12 @@ export async function measureScoringShare(session: BrowserSession, server: Stati
 async function measureOnFreshPage(session: BrowserSession, server: StaticServer, text: string, runs: number): Promise<ScoringShare> {
   const page = await session.newPage(server.url(PAGE_PATH));
   try {
+    await assertFineClock(page, 'the claim-stage page');
     const times = await page.evaluate(
       ([t, warm, n]) =>
         (globalThis as unknown as { claimStageTimes(text: string, warm: number, runs: number): ClaimStageTimes }).claimStageTimes(t, warm, n),
       [text, WARM_UP_RUNS, runs] as const,
     );
-    if (!times.isolated) throw new Error('the claim-stage page is not cross-origin isolated: its clock reads only to 100 µs');
     const claimStage = median(times.withScoring);
     const claimStageWithoutScoring = median(times.withoutScoring);
     const scoring = Math.max(0, claimStage - claimStageWithoutScoring);

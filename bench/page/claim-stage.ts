@@ -11,8 +11,6 @@ export interface ClaimStageTimes {
   withScoring: number[];
   withoutScoring: number[];
   sentencesScored: number;
-  /** Whether the page's clock is fine-grained (cross-origin isolated: 5 µs instead of 100 µs). */
-  isolated: boolean;
 }
 
 function claimStage(text: string, scoring: boolean): { ms: number; scored: number } {
@@ -35,7 +33,7 @@ export function measureClaimStage(text: string, warmUps: number, runs: number): 
     claimStage(text, true);
     claimStage(text, false);
   }
-  const times: ClaimStageTimes = { withScoring: [], withoutScoring: [], sentencesScored: 0, isolated: globalThis.crossOriginIsolated === true };
+  const times: ClaimStageTimes = { withScoring: [], withoutScoring: [], sentencesScored: 0 };
   for (let i = 0; i < runs; i++) {
     const a = claimStage(text, true);
     times.withScoring.push(a.ms);

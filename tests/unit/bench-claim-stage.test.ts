@@ -24,7 +24,6 @@ const TEXT = [
 
 afterEach(() => {
   scorersMade.count = 0;
-  vi.unstubAllGlobals();
 });
 
 describe('bench page: the claim stage with and without the scorer', () => {
@@ -43,11 +42,6 @@ describe('bench page: the claim stage with and without the scorer', () => {
     expect(measureClaimStage(TEXT, 0, 1).sentencesScored).toBe(scored);
   });
 
-  it('says whether the page could read its clock to 5 µs', () => {
-    expect(measureClaimStage(TEXT, 0, 1).isolated).toBe(false);
-    vi.stubGlobal('crossOriginIsolated', true);
-    expect(measureClaimStage(TEXT, 0, 1).isolated).toBe(true);
-  });
 });
 
 describe('bench: scoring share of the pipeline', () => {
