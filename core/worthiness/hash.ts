@@ -5,6 +5,12 @@
  */
 export const FNV_PRIME = 0x01000193;
 
+// Namespace seeds, so the word "more" and the bigram "more than" land in unrelated buckets.
+export const SEED_WORD = 0x811c9dc5;
+export const SEED_BIGRAM = 0x01000193;
+export const SEED_CHAR = 0x2545f491;
+export const SEED_CUE = 0x9e3779b9;
+
 /** FNV-1a state after feeding s[start, end) to state h. */
 export function fnv(h: number, s: string, start: number, end: number): number {
   for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);

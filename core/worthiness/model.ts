@@ -3,7 +3,8 @@
  * quantised to integer levels and bit-coded (bit-code.ts) so the whole model is a small JSON-like
  * constant that bundles into the content script (no fetch, no WASM).
  */
-import { featureDot, type FeatureConfig, type WordMemo } from './features';
+import { featureDot, WordMemo } from './feature-dot';
+import type { FeatureConfig } from './features';
 import { decodeSigned, type SignedCode } from './bit-code';
 import { WordLexicon, type WordLexiconData } from './word-lexicon';
 
@@ -66,7 +67,7 @@ export class WorthinessModel {
    * text (and forgets it with the scorer), so a word met again costs a lookup.
    */
   scorer(): (sentence: string) => number {
-    const memo: WordMemo = new Map();
+    const memo = new WordMemo();
     return (sentence) => this.score(sentence, memo);
   }
 }

@@ -33,7 +33,8 @@ export interface WordLexiconData {
   code: string;
 }
 
-const SEED_LEXICON = 0x5bd1e995;
+/** The seed of the lexicon's word hash (hashString(word, LEXICON_SEED)). */
+export const LEXICON_SEED = 0x5bd1e995;
 /** Fingerprints are held as bytes (8 bits already make a false match rare: see above). */
 const MAX_FINGERPRINT_BITS = 8;
 /** Entry numbers are held in 16 bits. */
@@ -89,8 +90,12 @@ export class WordLexicon {
 
   /** The word's value (its norm as tokenize gives it), or 0 when the lexicon does not hold it. */
   value(word: string): number {
+    return this.valueOfHash(hashString(word, LEXICON_SEED));
+  }
+
+  /** The value of the word whose hashString(word, LEXICON_SEED) is `h`. */
+  valueOfHash(h: number): number {
     const { bits, fingerprintBits } = this.data;
-    const h = hashString(word, SEED_LEXICON);
     const bucket = bucketOf(h, bits);
     const fingerprint = fingerprintOf(h, bits, fingerprintBits);
     for (let i = this.first[bucket]!, end = this.first[bucket + 1]!; i < end; i++) {
@@ -130,7 +135,7 @@ export function buildWordLexicon(entries: ReadonlyArray<readonly [string, number
   for (const [word, v] of entries) {
     const level = Math.round(v / step);
     if (level === 0) continue;
-    const h = hashString(word, SEED_LEXICON);
+    const h = hashString(word, LEXICON_SEED);
     const fingerprint = fingerprintOf(h, bits, fingerprintBits);
     const held = buckets[bucketOf(h, bits)]!;
     if (!held.has(fingerprint)) held.set(fingerprint, level);

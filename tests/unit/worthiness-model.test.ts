@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreCheckWorthiness, worthinessModel } from '../../core/worthiness/index';
-import { featureDot, tokenize, visitFeatures, type FeatureConfig, type WordMemo } from '../../core/worthiness/features';
+import { featureDot, WordMemo } from '../../core/worthiness/feature-dot';
+import { tokenize, visitFeatures, type FeatureConfig } from '../../core/worthiness/features';
 import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexicon';
 import { decodeSigned, encodeSigned } from '../../core/worthiness/bit-code';
 import { WorthinessModel } from '../../core/worthiness/model';
@@ -89,7 +90,7 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
 
   it('equals the sum over visitFeatures, sentence by sentence, with a memo shared across sentences', () => {
     expect(sentences.length).toBeGreaterThan(100);
-    const memo: WordMemo = new Map();
+    const memo = new WordMemo();
     for (const sentence of sentences) {
       expect(featureDot(sentence, config, weights, step, memo)).toBeCloseTo(slowDot(sentence, config), 9);
     }
@@ -113,10 +114,35 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     };
     // "In 2019 taxes rose 40% to $3 trillion, the highest ever." has 13 tokens, two of them in the lexicon.
     expect(lexiconMean('In 2019 taxes rose 40% to $3 trillion, the highest ever.')).toBeCloseTo((1 + 0.5) / 13, 2);
-    const memo: WordMemo = new Map();
+    const memo = new WordMemo();
     for (const sentence of sentences) {
       expect(featureDot(sentence, config, weights, step, memo, lexicon)).toBeCloseTo(slowDot(sentence, config) + lexiconMean(sentence), 9);
     }
+  });
+
+  it('equals it on 5,000 random strings of letters, digits, apostrophes, marks and other scripts', () => {
+    // The characters where featureDot's scan and TOKEN_RE could part ways: every kind of apostrophe,
+    // inner points and commas of numbers, each mark, capitals, letters of other scripts.
+    const alphabet = ['a', 'e', 'd', 'n', 's', 't', 'l', 'I', 'M', 'B', 'Q', ' ', ' ', "'", '\u2018', '\u2019', '\u02bc', '1', '9', '0', '.', ',', '%', '$', '€', '£', '?', '!', '"', '“', '”', '—', '\uFFFD', 'é', 'Ж', '数', '\u212a', 'İ', '#', ')'];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const memo = new WordMemo();
+    for (let k = 0; k < 5000; k++) {
+      let sentence = '';
+      for (let length = next(40); length > 0; length--) sentence += alphabet[next(alphabet.length)];
+      expect(featureDot(sentence, config, weights, step, memo), JSON.stringify(sentence)).toBeCloseTo(slowDot(sentence, config), 9);
+    }
+  });
+
+  it('keeps one memo entry per word as folded, and two for words whose hashes collide', () => {
+    const memo = new WordMemo();
+    featureDot('The the THE it’s it\'s itʼs', config, weights, step, memo);
+    expect(memo.size).toBe(2);
+    // "etyryl" and "mjidmt" have the same FNV state (the memo's key): each must keep its own entry.
+    const alone = featureDot('mjidmt', config, weights, step);
+    featureDot('etyryl', config, weights, step, memo);
+    expect(featureDot('mjidmt', config, weights, step, memo)).toBe(alone);
+    expect(memo.size).toBe(4);
   });
 
   it('a scorer for one text gives the scores of the plain scorer', () => {

@@ -1,0 +1,280 @@
+/**
+ * featureDot: Σ weight × value over a sentence's features, the shipped scorer's linear sum. The
+ * features are defined by visitFeatures (features.ts), which training uses; a test checks that the two
+ * agree, bit for bit, on thousands of sentences.
+ *
+ * The content script scores every sentence of a page, and most of a page's run is spent in the
+ * engine's middle tier, where every allocation and call shows. So featureDot reads the sentence once,
+ * character by character, tokenising as TOKEN_RE does and hashing as it goes, with no token objects
+ * and no substrings: a word it met before in the text (WordMemo) costs its characters and one table
+ * lookup. What a word adds wherever it stands (its unigram, its character n-grams, its cues, its
+ * lexicon value, the start of the bigrams it opens) is worked out once per text, from the characters
+ * too. Only numbers, marks and the rare "-est" word are made into strings.
+ */
+import { BIT_MONTH, BIT_NUMBER_WORD, CUE_EXCLAMATION, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_NAME, CUE_NAMES_3, CUE_NUMBER, CUE_NUMBERS_2, CUE_PERCENT, CUE_PERFECT, CUE_QUESTION, CUE_QUOTE_MARK, CUE_WH_QUESTION, CUE_YEAR, foldChar, lengthCue, PARTICIPLE, PERFECT_AUX, sameFolded, WH_WORD, wordCueBitsAt } from './cues';
+import { bigramHash, ENDS_AS_QUESTION, isLower, isUpper, numberShape, SENTENCE_END, START_PREFIX, type FeatureConfig } from './features';
+import { finish, fnv, FNV_PRIME, SEED_BIGRAM, SEED_CHAR, SEED_WORD } from './hash';
+import { LEXICON_SEED, type WordLexicon } from './word-lexicon';
+
+/** What a word adds wherever it occurs, in weight levels (featureDot multiplies by the step). */
+interface WordPart {
+  /** The word's FNV state with SEED_WORD (its memo key), and where it was first read. */
+  key: number;
+  src: string;
+  start: number;
+  length: number;
+  /** Signed level of its unigram feature. */
+  unigram: number;
+  /** Σ signed levels of its character n-grams, and how many there are (none for number shapes). */
+  chars: number;
+  grams: number;
+  /** Hash state of a bigram after this word and a space. */
+  bigramPrefix: number;
+  /** wordCueBitsAt of the word. */
+  cues: number;
+  /** Its value in the model's WordLexicon (0 without one). */
+  lexicon: number;
+}
+
+const slotOf = (key: number, mask: number): number => (Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 12) & mask;
+
+/**
+ * The words of one text met so far, found by their key (an open-addressing table of entry numbers)
+ * and told apart by their characters, so a hash collision never mixes two words.
+ */
+export class WordMemo {
+  private readonly parts: WordPart[] = [];
+  private slots = new Int32Array(512);
+
+  get size(): number {
+    return this.parts.length;
+  }
+
+  find(key: number, src: string, start: number, length: number): WordPart | undefined {
+    const mask = this.slots.length - 1;
+    for (let s = slotOf(key, mask), e = this.slots[s]!; e !== 0; s = (s + 1) & mask, e = this.slots[s]!) {
+      const part = this.parts[e - 1]!;
+      if (part.key === key && part.length === length && sameFolded(part.src, part.start, src, start, length)) return part;
+    }
+    return undefined;
+  }
+
+  add(part: WordPart): void {
+    this.parts.push(part);
+    if (this.parts.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      this.parts.forEach((p, e) => this.place(p.key, e));
+    } else this.place(part.key, this.parts.length - 1);
+  }
+
+  private place(key: number, entry: number): void {
+    const mask = this.slots.length - 1;
+    let s = slotOf(key, mask);
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = entry + 1;
+  }
+}
+
+/** The weight level of a hashed feature with the sign its top bit gives (as visitFeatures emits it). */
+function signedLevel(levels: Int8Array, mask: number, h: number): number {
+  return h & 0x80000000 ? -levels[h & mask]! : levels[h & mask]!;
+}
+
+/** The memo's part for src[start, +length), worked out and added when the memo lacks it. */
+function partOf(memo: WordMemo, src: string, start: number, length: number, key: number, config: FeatureConfig, levels: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
+  let part = memo.find(key, src, start, length);
+  if (part === undefined) {
+    part = wordPart(src, start, length, key, config, levels, mask, lexicon);
+    memo.add(part);
+  }
+  return part;
+}
+
+/**
+ * The WordPart of src[start, +length) (a word as written, or a number's or mark's norm), keyed by
+ * `key`: one pass over its characters for the lexicon hash and the bigram prefix, one per n-gram start.
+ */
+function wordPart(src: string, start: number, length: number, key: number, config: FeatureConfig, levels: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
+  let lexiconHash = LEXICON_SEED;
+  let prefix = SEED_BIGRAM;
+  for (let k = start; k < start + length; k++) {
+    const c = foldChar(src.charCodeAt(k));
+    lexiconHash = Math.imul(lexiconHash ^ c, FNV_PRIME);
+    prefix = Math.imul(prefix ^ c, FNV_PRIME);
+  }
+  let chars = 0;
+  let grams = 0;
+  // Character n-grams of "<word>"; number shapes (#year…) have none.
+  const { charMin, charMax } = config;
+  if (charMin > 0 && src.charCodeAt(start) !== 35) {
+    const marked = length + 2;
+    for (let s = 0; s + charMin <= marked; s++) {
+      let h = SEED_CHAR;
+      for (let p = s, stop = Math.min(marked, s + charMax); p < stop; p++) {
+        h = Math.imul(h ^ (p === 0 ? 60 /* < */ : p === marked - 1 ? 62 /* > */ : foldChar(src.charCodeAt(start + p - 1))), FNV_PRIME);
+        if (p - s + 1 >= charMin) {
+          chars += signedLevel(levels, mask, finish(h));
+          grams++;
+        }
+      }
+    }
+  }
+  return {
+    key,
+    src,
+    start,
+    length,
+    unigram: signedLevel(levels, mask, finish(key)),
+    chars,
+    grams,
+    bigramPrefix: Math.imul(prefix ^ 32 /* space */, FNV_PRIME),
+    cues: wordCueBitsAt(src, start, length, key),
+    lexicon: lexicon ? lexicon.valueOfHash(finish(lexiconHash)) : 0,
+  };
+}
+
+/** What a character can start: 1 a word, 2 a number, 3 a mark (TOKEN_RE's three alternatives). */
+const STARTS = new Uint8Array(128);
+for (let c = 65; c <= 122; c++) if (c <= 90 || c >= 97) STARTS[c] = 1;
+for (let c = 48; c <= 57; c++) STARTS[c] = 2;
+for (const mark of '%$?!"') STARTS[mark.charCodeAt(0)] = 3;
+const startsAt = (c: number): number => (c < 128 ? STARTS[c]! : c === 0x20ac || c === 0xa3 || c === 0x201c || c === 0x201d ? 3 : 0);
+const isLetter = (c: number): boolean => c < 128 && STARTS[c] === 1;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2018 || c === 0x2019 || c === 0x02bc;
+
+/** A character that starts a token (a global pattern: test() leaves lastIndex just past it). */
+const NEXT_TOKEN = /[A-Za-z\d%$?!"\u20ac\u00a3\u201c\u201d]/g;
+
+/** The norm of a mark token (curly quotes are straightened). */
+const markNorm = (c: number): string => (c === 0x201c || c === 0x201d ? '"' : String.fromCharCode(c));
+
+/**
+ * Σ weight × value over the sentence's features (see the top of this file). `levels` holds one weight
+ * per hashed bucket as an integer level: the weight is level × `step` (model.ts). `memo` is the text's
+ * word memo; pass the same one for the sentences of one text.
+ */
+export function featureDot(sentence: string, config: FeatureConfig, levels: Int8Array, step: number, memo: WordMemo = new WordMemo(), lexicon?: WordLexicon): number {
+  const mask = (1 << config.hashBits) - 1;
+  const length = sentence.length;
+  let count = 0;
+  let unigrams = 0;
+  let lexical = 0;
+  let bigrams = 0;
+  let chars = 0;
+  let grams = 0;
+  let prefix = START_PREFIX;
+  // Cue i of CUE_NAMES found so far is bit i (the length cue, the only one past bit 30, comes last).
+  let cues = 0;
+  let numbers = 0;
+  let capitalised = 0;
+  let words = 0;
+  let auxiliary = false; // the token before was "has", "have"…
+  let whFirst = false;
+  let lastMark = 0; // the last token, when it is a mark
+
+  for (let i = 0; i < length; ) {
+    const c0 = sentence.charCodeAt(i);
+    const kind = startsAt(c0);
+    if (kind === 0) {
+      if (c0 < 128) i++;
+      else {
+        // Past a run of other scripts' letters in one native search, not a character at a time.
+        NEXT_TOKEN.lastIndex = i + 1;
+        i = NEXT_TOKEN.test(sentence) ? NEXT_TOKEN.lastIndex - 1 : length;
+      }
+      continue;
+    }
+    let part: WordPart;
+    if (kind === 1) {
+      // A word: letters, and more letters after each inner apostrophe. Its key and its bigram are
+      // hashed as it is read.
+      const start = i;
+      let key = SEED_WORD;
+      let bigram = prefix;
+      for (let c = c0; ; ) {
+        if (c <= 90) c += 32;
+        key = Math.imul(key ^ c, FNV_PRIME);
+        bigram = Math.imul(bigram ^ c, FNV_PRIME);
+        c = sentence.charCodeAt(++i);
+        if (isLetter(c)) continue;
+        if (!isApostrophe(c) || !isLetter(sentence.charCodeAt(i + 1))) break;
+        key = Math.imul(key ^ 39, FNV_PRIME);
+        bigram = Math.imul(bigram ^ 39, FNV_PRIME);
+        c = sentence.charCodeAt(++i);
+      }
+      const n = i - start;
+      part = partOf(memo, sentence, start, n, key, config, levels, mask, lexicon);
+      bigrams += signedLevel(levels, mask, finish(bigram));
+
+      words++;
+      const upper = isUpper(c0);
+      if (count > 0 && upper && isLower(sentence.charCodeAt(start + 1))) capitalised++; // "I" is not a name: one letter
+      let bits = part.cues;
+      if (bits & BIT_MONTH && n <= 3 && !upper) bits &= ~BIT_MONTH;
+      if (bits & BIT_NUMBER_WORD) numbers++;
+      if (auxiliary && bits & PARTICIPLE) cues |= 1 << CUE_PERFECT;
+      auxiliary = (bits & PERFECT_AUX) !== 0;
+      if (count === 0 && bits & WH_WORD) whFirst = true;
+      cues |= bits & CUE_MASK;
+      lastMark = 0;
+    } else {
+      // A number (digits, with inner points or commas) or a mark: few in a text, read as strings.
+      let norm: string;
+      if (kind === 2) {
+        const start = i;
+        for (;;) {
+          while (isDigit(sentence.charCodeAt(++i)));
+          const c = sentence.charCodeAt(i);
+          if ((c === 46 || c === 44) && isDigit(sentence.charCodeAt(i + 1))) continue;
+          break;
+        }
+        norm = numberShape(sentence.slice(start, i));
+        numbers++;
+        if (norm === '#year') cues |= 1 << CUE_YEAR;
+        lastMark = 0;
+      } else {
+        i++;
+        norm = markNorm(c0);
+        if (norm === '%') cues |= 1 << CUE_PERCENT;
+        else if (norm === '"') cues |= 1 << CUE_QUOTE_MARK;
+        else if (norm !== '?' && norm !== '!') cues |= 1 << CUE_MONEY;
+        lastMark = c0;
+      }
+      part = partOf(memo, norm, 0, norm.length, fnv(SEED_WORD, norm, 0, norm.length), config, levels, mask, lexicon);
+      bigrams += signedLevel(levels, mask, bigramHash(prefix, norm));
+      auxiliary = false;
+    }
+    count++;
+    unigrams += part.unigram;
+    lexical += part.lexicon;
+    chars += part.chars;
+    grams += part.grams;
+    prefix = part.bigramPrefix;
+  }
+  bigrams += signedLevel(levels, mask, bigramHash(prefix, SENTENCE_END));
+
+  const scale = config.weights;
+  let z = 0;
+  if (count > 0 && scale.word > 0) z += unigrams * (scale.word / Math.sqrt(count));
+  if (config.bigrams && scale.bigram > 0) z += bigrams * (scale.bigram / Math.sqrt(count + 1));
+  if (config.charMin > 0 && scale.char > 0 && grams > 0) z += chars * (scale.char / Math.sqrt(grams));
+  if (scale.cue > 0) {
+    if (numbers > 0) cues |= 1 << CUE_NUMBER;
+    if (numbers > 1) cues |= 1 << CUE_NUMBERS_2;
+    if (capitalised > 0) cues |= 1 << CUE_NAME;
+    if (capitalised > 2) cues |= 1 << CUE_NAMES_3;
+    if (lastMark === 63 || ENDS_AS_QUESTION.test(sentence)) {
+      cues |= 1 << CUE_QUESTION;
+      if (whFirst) cues |= 1 << CUE_WH_QUESTION;
+    }
+    if (lastMark === 33) cues |= 1 << CUE_EXCLAMATION;
+    const lengthBit = lengthCue(words);
+    let sum = 0;
+    for (let b = cues; b !== 0; b &= b - 1) sum += signedLevel(levels, mask, CUE_HASHES[31 - Math.clz32(b & -b)]!);
+    sum += signedLevel(levels, mask, CUE_HASHES[lengthBit]!);
+    z += sum * scale.cue;
+  }
+  // The word lexicon: the mean of the tokens' values (word-lexicon.ts; its weight is in the values).
+  return z * step + (count > 0 && lexicon ? lexical / count : 0);
+}
