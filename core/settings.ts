@@ -6,65 +6,35 @@
  * keep them on a site they are checking, or the reverse. `null` means "follow the global switch".
  */
 import { storage } from 'wxt/utils/storage';
+import {
+  DEFAULT_HIGHLIGHT_SETTINGS, HIGHLIGHT_SETTINGS_KEY, highlightStateOf, highlightsOn, normaliseHostname, sanitiseHighlightSettings,
+  type HighlightSettingsValue, type HighlightState,
+} from './settings-value';
 
-export interface HighlightSettingsValue {
-  global: boolean;
-  /** Normalised hostname → on/off. A missing key means "follow the global switch". */
-  sites: Record<string, boolean>;
-}
-
-export interface HighlightState {
-  global: boolean;
-  site: boolean | null;
-}
-
-const DEFAULTS: HighlightSettingsValue = { global: true, sites: {} };
+export { normaliseHostname, type HighlightSettingsValue, type HighlightState };
 
 /**
  * Version 1 is the first stored shape. Bump it with a migration when the shape changes so that a
- * reader's overrides survive an update.
+ * reader's overrides survive an update, and teach sanitiseHighlightSettings the new shape: the
+ * content script reads the stored value through it (features/highlight-switch.ts).
  */
 export const highlightSettingsItem = storage.defineItem<HighlightSettingsValue>(
-  'local:claimlens:highlightSettings',
-  { fallback: DEFAULTS, version: 1 },
+  `local:${HIGHLIGHT_SETTINGS_KEY}`,
+  { fallback: DEFAULT_HIGHLIGHT_SETTINGS, version: 1 },
 );
 
-/**
- * "www.example.com", "Example.com." and "example.com" are the same site to a reader, so they share
- * one override.
- */
-export function normaliseHostname(hostname: string): string {
-  return hostname.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
-}
-
-/** Values written by older builds or by hand may be partial or malformed: never trust the shape. */
-function sanitise(value: unknown): HighlightSettingsValue {
-  if (!value || typeof value !== 'object') return { global: DEFAULTS.global, sites: {} };
-  const record = value as { global?: unknown; sites?: unknown };
-  const sites: Record<string, boolean> = {};
-  if (record.sites && typeof record.sites === 'object') {
-    for (const [host, on] of Object.entries(record.sites as Record<string, unknown>)) {
-      if (typeof on === 'boolean' && host) sites[host] = on;
-    }
-  }
-  return { global: typeof record.global === 'boolean' ? record.global : DEFAULTS.global, sites };
-}
-
 async function read(): Promise<HighlightSettingsValue> {
-  return sanitise(await highlightSettingsItem.getValue());
+  return sanitiseHighlightSettings(await highlightSettingsItem.getValue());
 }
 
 export const highlightSettings = {
   async getState(hostname: string): Promise<HighlightState> {
-    const value = await read();
-    const site = value.sites[normaliseHostname(hostname)];
-    return { global: value.global, site: site ?? null };
+    return highlightStateOf(await highlightSettingsItem.getValue(), hostname);
   },
 
   async isEnabledFor(hostname: string): Promise<boolean> {
     // Not `this.getState`: callers may pass the method around detached from the object.
-    const { global, site } = await highlightSettings.getState(hostname);
-    return site ?? global;
+    return highlightsOn(await highlightSettings.getState(hostname));
   },
 
   async setGlobal(on: boolean): Promise<void> {

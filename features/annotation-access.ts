@@ -9,7 +9,6 @@ import { mayHoldAnnotationsOf, sourceForms } from '../core/annotations/page-prob
 import { isAnnotationDataKey } from '../core/annotations/storage-keys';
 import type { AnnotationStore } from '../core/annotations/store';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { AnnotationActions } from './annotation-actions';
 import type { LazyModules } from './lazy/registry';
 import type { PageAnalysis } from './page-analysis';
@@ -38,7 +37,7 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
   return {
     async listFor(source) {
       if (store) return store.listAnnotations(source);
-      const snapshot = await storage.snapshot('local');
+      const snapshot = await browser.storage.local.get(null);
       if (!mayHoldAnnotationsOf(snapshot, sourceForms(source))) return [];
       // The store reads from the probe's snapshot instead of reading all of storage again.
       return (await loadStore()).store.listAnnotations(source, snapshot);

@@ -56,7 +56,7 @@ export interface SaveOptions {
   expectedModified?: string;
 }
 
-/** What `storage.snapshot('local')` gives: every key and value of storage.local. */
+/** Every key and value of storage.local (browser.storage.local.get(null), which is what storage.snapshot('local') reads). */
 export type StorageSnapshot = Readonly<Record<string, unknown>>;
 
 export interface AnnotationStore {

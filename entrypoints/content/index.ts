@@ -4,11 +4,11 @@
  */
 import '../../core/highlight/highlight.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { highlightSettings } from '../../core/settings';
 import { createAnnotationAccess } from '../../features/annotation-access';
 import { createAnnotateSelection } from '../../features/annotate-selection';
 import { announcePageState } from '../../features/announce-page-state';
 import { createHoverCard } from '../../features/hover-card';
+import { highlightsOnFor, watchHighlightSettings } from '../../features/highlight-switch';
 import { registerMessageHandlers } from '../../features/message-handlers';
 import { loadLazyModule } from '../../features/lazy/load-lazy-module';
 import { createPageAnalysis } from '../../features/page-analysis';
@@ -27,7 +27,7 @@ export default defineContentScript({
     const analysis = createPageAnalysis({
       doc,
       session,
-      isEnabled: () => highlightSettings.isEnabledFor(location.hostname),
+      isEnabled: () => highlightsOnFor(location.hostname),
       loadAnnotations: (source) => annotations.listFor(source),
       loadAnchoring: () => annotations.anchoring(),
       quietly: watcher.quietly,
@@ -49,7 +49,7 @@ export default defineContentScript({
     const stopMessages = registerMessageHandlers({ doc, session, analysis, card, selection });
     const stopAnnouncing = announcePageState(session, doc, () => analysis.source());
 
-    const stopSettings = highlightSettings.watch(guard(session, 'settings', () => analysis.run()));
+    const stopSettings = watchHighlightSettings(guard(session, 'settings', () => analysis.run()));
     const stopStore = annotations.watch(guard(session, 'annotations', () => analysis.refreshAnnotations()));
 
     void analysis.run().then(() => {
