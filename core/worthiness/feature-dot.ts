@@ -40,11 +40,13 @@ const slotOf = (key: number, mask: number): number => (Math.imul(key ^ (key >>> 
 
 /**
  * The words of one text met so far, found by their key (an open-addressing table of entry numbers)
- * and told apart by their characters, so a hash collision never mixes two words.
+ * and told apart by their characters, so a hash collision never mixes two words. The table is a plain
+ * array: a typed array would be allocated outside the JavaScript heap, which costs more for a table
+ * that lives for one run of the page.
  */
 export class WordMemo {
   private readonly parts: WordPart[] = [];
-  private slots = new Int32Array(512);
+  private slots: number[] = new Array<number>(1024).fill(0);
 
   get size(): number {
     return this.parts.length;
@@ -62,7 +64,7 @@ export class WordMemo {
   add(part: WordPart): void {
     this.parts.push(part);
     if (this.parts.length * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2);
+      this.slots = new Array<number>(this.slots.length * 2).fill(0);
       this.parts.forEach((p, e) => this.place(p.key, e));
     } else this.place(part.key, this.parts.length - 1);
   }
@@ -80,6 +82,9 @@ function signedLevel(levels: Int8Array, mask: number, h: number): number {
   return h & 0x80000000 ? -levels[h & mask]! : levels[h & mask]!;
 }
 
+/** Scratch for wordPart: the character codes of a word with its boundary marks. */
+const MARKED: number[] = [];
+
 /** The memo's part for src[start, +length), worked out and added when the memo lacks it. */
 function partOf(memo: WordMemo, src: string, start: number, length: number, key: number, config: FeatureConfig, levels: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
   let part = memo.find(key, src, start, length);
@@ -95,23 +100,27 @@ function partOf(memo: WordMemo, src: string, start: number, length: number, key:
  * `key`: one pass over its characters for the lexicon hash and the bigram prefix, one per n-gram start.
  */
 function wordPart(src: string, start: number, length: number, key: number, config: FeatureConfig, levels: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
+  // The word marked "<word>", folded, as character codes; with the lexicon's hash and the bigram prefix.
+  const marked = length + 2;
   let lexiconHash = LEXICON_SEED;
   let prefix = SEED_BIGRAM;
-  for (let k = start; k < start + length; k++) {
-    const c = foldChar(src.charCodeAt(k));
+  MARKED[0] = 60; // <
+  for (let k = 1; k <= length; k++) {
+    const c = foldChar(src.charCodeAt(start + k - 1));
+    MARKED[k] = c;
     lexiconHash = Math.imul(lexiconHash ^ c, FNV_PRIME);
     prefix = Math.imul(prefix ^ c, FNV_PRIME);
   }
+  MARKED[marked - 1] = 62; // >
   let chars = 0;
   let grams = 0;
-  // Character n-grams of "<word>"; number shapes (#year…) have none.
+  // Character n-grams; number shapes (#year…) have none.
   const { charMin, charMax } = config;
-  if (charMin > 0 && src.charCodeAt(start) !== 35) {
-    const marked = length + 2;
+  if (charMin > 0 && MARKED[1] !== 35) {
     for (let s = 0; s + charMin <= marked; s++) {
       let h = SEED_CHAR;
       for (let p = s, stop = Math.min(marked, s + charMax); p < stop; p++) {
-        h = Math.imul(h ^ (p === 0 ? 60 /* < */ : p === marked - 1 ? 62 /* > */ : foldChar(src.charCodeAt(start + p - 1))), FNV_PRIME);
+        h = Math.imul(h ^ MARKED[p]!, FNV_PRIME);
         if (p - s + 1 >= charMin) {
           chars += signedLevel(levels, mask, finish(h));
           grams++;
