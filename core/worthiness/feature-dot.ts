@@ -11,9 +11,9 @@
  * lexicon value, the start of the bigrams it opens) is worked out once per text, from the characters
  * too. Only numbers, marks and the rare "-est" word are made into strings.
  */
-import { BIT_MONTH, BIT_NUMBER_WORD, CUE_EXCLAMATION, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_NAME, CUE_NAMES_3, CUE_NUMBER, CUE_NUMBERS_2, CUE_PERCENT, CUE_PERFECT, CUE_QUESTION, CUE_QUOTE_MARK, CUE_WH_QUESTION, CUE_YEAR, foldChar, lengthCue, PARTICIPLE, PERFECT_AUX, sameFolded, WH_WORD, wordCueBitsAt } from './cues';
-import { bigramHash, ENDS_AS_QUESTION, isLower, isUpper, numberShape, SENTENCE_END, START_PREFIX, type FeatureConfig } from './features';
-import { finish, fnv, FNV_PRIME, SEED_BIGRAM, SEED_CHAR, SEED_WORD } from './hash';
+import { BIT_MONTH, BIT_NUMBER_WORD, CUE_EXCLAMATION, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_NAME, CUE_NAMES_3, CUE_NUMBER, CUE_NUMBERS_2, CUE_PERCENT, CUE_PERFECT, CUE_QUESTION, CUE_QUOTE_MARK, CUE_WH_QUESTION, CUE_YEAR, lengthCue, PARTICIPLE, PERFECT_AUX, sameFolded, WH_WORD, wordCueBitsAt } from './cues';
+import { bigramHash, charGramHashes, ENDS_AS_QUESTION, GRAMS, isLower, isUpper, MARKED, markWord, numberShape, SENTENCE_END, START_PREFIX, type FeatureConfig } from './features';
+import { finish, fnv, FNV_PRIME, SEED_BIGRAM, SEED_WORD } from './hash';
 import { LEXICON_SEED, type WordLexicon } from './word-lexicon';
 
 /** What a word adds wherever it occurs, in weight levels (featureDot multiplies by the step). */
@@ -82,9 +82,6 @@ function signedLevel(levels: Int8Array, mask: number, h: number): number {
   return h & 0x80000000 ? -levels[h & mask]! : levels[h & mask]!;
 }
 
-/** Scratch for wordPart: the character codes of a word with its boundary marks. */
-const MARKED: number[] = [];
-
 /** The memo's part for src[start, +length), worked out and added when the memo lacks it. */
 function partOf(memo: WordMemo, src: string, start: number, length: number, key: number, config: FeatureConfig, levels: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
   let part = memo.find(key, src, start, length);
@@ -97,36 +94,24 @@ function partOf(memo: WordMemo, src: string, start: number, length: number, key:
 
 /**
  * The WordPart of src[start, +length) (a word as written, or a number's or mark's norm), keyed by
- * `key`: one pass over its characters for the lexicon hash and the bigram prefix, one per n-gram start.
+ * `key`: its characters are folded and marked once (markWord), then hashed for the lexicon, the
+ * bigram prefix and the n-grams.
  */
 function wordPart(src: string, start: number, length: number, key: number, config: FeatureConfig, levels: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
-  // The word marked "<word>", folded, as character codes; with the lexicon's hash and the bigram prefix.
-  const marked = length + 2;
+  const marked = markWord(src, start, length);
+  // The lexicon's hash of the word and the bigram prefix it leaves, from its folded codes.
   let lexiconHash = LEXICON_SEED;
   let prefix = SEED_BIGRAM;
-  MARKED[0] = 60; // <
   for (let k = 1; k <= length; k++) {
-    const c = foldChar(src.charCodeAt(start + k - 1));
-    MARKED[k] = c;
-    lexiconHash = Math.imul(lexiconHash ^ c, FNV_PRIME);
-    prefix = Math.imul(prefix ^ c, FNV_PRIME);
+    lexiconHash = Math.imul(lexiconHash ^ MARKED[k]!, FNV_PRIME);
+    prefix = Math.imul(prefix ^ MARKED[k]!, FNV_PRIME);
   }
-  MARKED[marked - 1] = 62; // >
+  // Character n-grams; number shapes (#year…) have none.
   let chars = 0;
   let grams = 0;
-  // Character n-grams; number shapes (#year…) have none.
-  const { charMin, charMax } = config;
-  if (charMin > 0 && MARKED[1] !== 35) {
-    for (let s = 0; s + charMin <= marked; s++) {
-      let h = SEED_CHAR;
-      for (let p = s, stop = Math.min(marked, s + charMax); p < stop; p++) {
-        h = Math.imul(h ^ MARKED[p]!, FNV_PRIME);
-        if (p - s + 1 >= charMin) {
-          chars += signedLevel(levels, mask, finish(h));
-          grams++;
-        }
-      }
-    }
+  if (config.charMin > 0 && MARKED[1] !== 35) {
+    grams = charGramHashes(marked, config);
+    for (let g = 0; g < grams; g++) chars += signedLevel(levels, mask, GRAMS[g]!);
   }
   return {
     key,

@@ -1,6 +1,7 @@
 /**
- * Feature extraction for the check-worthiness model, shared by training (tools/train-claims.ts) and
- * inference (scoreCheckWorthiness): one implementation, so the weights always mean the same thing.
+ * Feature extraction for the check-worthiness model: the definition of its features, which training
+ * uses (tools/train-claims.ts). The shipped scorer computes the same sum in one pass over a
+ * sentence's characters (feature-dot.ts), sharing the pieces below, and tests hold the two equal.
  *
  * A sentence becomes a sparse vector in a hashed space of 2^hashBits dimensions ("hashing trick": no
  * vocabulary to ship, unseen words simply land on some bucket). Features come in namespaces:
@@ -18,7 +19,7 @@
 import { finish, fnv, FNV_PRIME, hashString, SEED_BIGRAM, SEED_CHAR, SEED_WORD } from './hash';
 import {
   BIT_MONTH, BIT_NUMBER_WORD, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_NAME, CUE_NAMES, CUE_NAMES_3, CUE_NUMBER, CUE_NUMBERS_2, CUE_PERCENT, CUE_PERFECT,
-  CUE_QUESTION, CUE_QUOTE_MARK, CUE_WH_QUESTION, CUE_YEAR, CUE_EXCLAMATION, lengthCue, PARTICIPLE, PERFECT_AUX, WH_WORD, wordCueBits,
+  CUE_QUESTION, CUE_QUOTE_MARK, CUE_WH_QUESTION, CUE_YEAR, CUE_EXCLAMATION, foldChar, lengthCue, PARTICIPLE, PERFECT_AUX, WH_WORD, wordCueBits,
 } from './cues';
 
 export interface FeatureConfig {
@@ -188,23 +189,33 @@ export function bigramHash(prefix: number, word: string): number {
 export const START_PREFIX = bigramPrefix('<s>');
 export const SENTENCE_END = '</s>';
 
-/** Scratch for charGramHashes, reused: scoring runs for every sentence of a page. */
-const GRAMS: number[] = [];
+/**
+ * Scratch, reused (scoring runs for every sentence of a page): the character codes of the word that
+ * markWord last marked, "<word>" folded, and the hashes of its n-grams (charGramHashes).
+ */
+export const MARKED: number[] = [];
+export const GRAMS: number[] = [];
+
+/** Writes the codes of src[start, +length) marked "<word>" and folded (foldChar) into MARKED; returns their count. */
+export function markWord(src: string, start: number, length: number): number {
+  MARKED[0] = 60; // <
+  for (let k = 1; k <= length; k++) MARKED[k] = foldChar(src.charCodeAt(start + k - 1));
+  MARKED[length + 1] = 62; // >
+  return length + 2;
+}
 
 /**
- * Writes the hash of each character n-gram of "<w>" (the word with boundary marks) into GRAMS from 0,
+ * Writes the hash of each character n-gram of the marked word (MARKED[0, marked)) into GRAMS from 0,
  * shortest first per start, and returns how many.
  */
-function charGramHashes(w: string, config: FeatureConfig): number {
-  const length = w.length + 2;
+export function charGramHashes(marked: number, config: FeatureConfig): number {
   let n = 0;
-  for (let s = 0; s + config.charMin <= length; s++) {
+  for (let s = 0; s + config.charMin <= marked; s++) {
     // One rolling FNV state per start: each longer n-gram extends the shorter one.
     let h = SEED_CHAR;
-    const stop = Math.min(length, s + config.charMax);
+    const stop = Math.min(marked, s + config.charMax);
     for (let p = s; p < stop; p++) {
-      const code = p === 0 ? 60 /* < */ : p === length - 1 ? 62 /* > */ : w.charCodeAt(p - 1);
-      h = Math.imul(h ^ code, FNV_PRIME);
+      h = Math.imul(h ^ MARKED[p]!, FNV_PRIME);
       if (p - s + 1 >= config.charMin) GRAMS[n++] = finish(h);
     }
   }
@@ -244,7 +255,7 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
     if (total > 0) {
       const v = weights.char / Math.sqrt(total);
       for (const w of pieces) {
-        const n = charGramHashes(w, config);
+        const n = charGramHashes(markWord(w, 0, w.length), config);
         for (let g = 0; g < n; g++) emit(GRAMS[g]!, v, mask, visit);
       }
     }
