@@ -56,7 +56,7 @@ const CUE_BIT = new Map<string, number>(CUE_NAMES.map((name, i) => [name, i]));
 /** The feature hash of each cue, by its index in CUE_NAMES. */
 export const CUE_HASHES = CUE_NAMES.map((name) => hashString(name, SEED_CUE));
 
-export function bitOf(name: CueName): number {
+function bitOf(name: CueName): number {
   return CUE_BIT.get(name)!;
 }
 
@@ -85,6 +85,27 @@ export const lengthCue = (words: number): number => CUE_LENGTH[words < 5 ? 0 : w
 export const CUE_MASK = (1 << 28) - 1;
 /** A role of the word, not a cue: it ends like a participle ("-ed", "-en", "been"), for 'perfect'. */
 export const PARTICIPLE = 1 << 28;
+/** A question mark that only closing quotes, brackets or spaces follow. */
+export const ENDS_AS_QUESTION = /\?["')\]\s]*$/;
+export const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+export const isLower = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * The cues of the whole sentence, as bits of CUE_NAMES, from what its tokens gave: how many numbers
+ * (digits or number words) and capitalised words, whether it asks (and opens with a wh-word) and
+ * whether it exclaims. Its length cue is lengthCue(words).
+ */
+export function sentenceCueBits(numbers: number, capitalised: number, asks: boolean, whFirst: boolean, exclaims: boolean): number {
+  let bits = 0;
+  if (numbers > 0) bits |= 1 << CUE_NUMBER;
+  if (numbers > 1) bits |= 1 << CUE_NUMBERS_2;
+  if (capitalised > 0) bits |= 1 << CUE_NAME;
+  if (capitalised > 2) bits |= 1 << CUE_NAMES_3;
+  if (asks) bits |= whFirst ? (1 << CUE_QUESTION) | (1 << CUE_WH_QUESTION) : 1 << CUE_QUESTION;
+  if (exclaims) bits |= 1 << CUE_EXCLAMATION;
+  return bits;
+}
+
 /** "-est" words that are not superlatives. */
 const NOT_SUPERLATIVE = /(?:interest|test|west|request|suggest|honest|protest|arrest|invest|forest|contest|modest|rest)$/;
 

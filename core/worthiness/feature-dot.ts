@@ -11,8 +11,8 @@
  * lexicon value, the start of the bigrams it opens) is worked out once per text, from the characters
  * too. Only numbers, marks and the rare "-est" word are made into strings.
  */
-import { BIT_MONTH, BIT_NUMBER_WORD, CUE_EXCLAMATION, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_NAME, CUE_NAMES_3, CUE_NUMBER, CUE_NUMBERS_2, CUE_PERCENT, CUE_PERFECT, CUE_QUESTION, CUE_QUOTE_MARK, CUE_WH_QUESTION, CUE_YEAR, lengthCue, PARTICIPLE, PERFECT_AUX, sameFolded, WH_WORD, wordCueBitsAt } from './cues';
-import { bigramHash, charGramHashes, ENDS_AS_QUESTION, GRAMS, isLower, isUpper, MARKED, markWord, numberShape, SENTENCE_END, START_PREFIX, type FeatureConfig } from './features';
+import { BIT_MONTH, BIT_NUMBER_WORD, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_PERCENT, CUE_PERFECT, CUE_QUOTE_MARK, CUE_YEAR, ENDS_AS_QUESTION, isLower, isUpper, lengthCue, PARTICIPLE, PERFECT_AUX, sameFolded, sentenceCueBits, WH_WORD, wordCueBitsAt } from './cues';
+import { bigramHash, charGramHashes, GRAMS, MARKED, markWord, numberShape, SENTENCE_END, START_PREFIX, type FeatureConfig } from './features';
 import { finish, fnv, FNV_PRIME, SEED_BIGRAM, SEED_WORD } from './hash';
 import { LEXICON_SEED, type WordLexicon } from './word-lexicon';
 
@@ -254,15 +254,7 @@ export function featureDot(sentence: string, config: FeatureConfig, levels: Int8
   if (config.bigrams && scale.bigram > 0) z += bigrams * (scale.bigram / Math.sqrt(count + 1));
   if (config.charMin > 0 && scale.char > 0 && grams > 0) z += chars * (scale.char / Math.sqrt(grams));
   if (scale.cue > 0) {
-    if (numbers > 0) cues |= 1 << CUE_NUMBER;
-    if (numbers > 1) cues |= 1 << CUE_NUMBERS_2;
-    if (capitalised > 0) cues |= 1 << CUE_NAME;
-    if (capitalised > 2) cues |= 1 << CUE_NAMES_3;
-    if (lastMark === 63 || ENDS_AS_QUESTION.test(sentence)) {
-      cues |= 1 << CUE_QUESTION;
-      if (whFirst) cues |= 1 << CUE_WH_QUESTION;
-    }
-    if (lastMark === 33) cues |= 1 << CUE_EXCLAMATION;
+    cues |= sentenceCueBits(numbers, capitalised, lastMark === 63 || ENDS_AS_QUESTION.test(sentence), whFirst, lastMark === 33);
     const lengthBit = lengthCue(words);
     let sum = 0;
     for (let b = cues; b !== 0; b &= b - 1) sum += signedLevel(levels, mask, CUE_HASHES[31 - Math.clz32(b & -b)]!);

@@ -18,8 +18,8 @@
 
 import { finish, fnv, FNV_PRIME, hashString, SEED_BIGRAM, SEED_CHAR, SEED_WORD } from './hash';
 import {
-  BIT_MONTH, BIT_NUMBER_WORD, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_NAME, CUE_NAMES, CUE_NAMES_3, CUE_NUMBER, CUE_NUMBERS_2, CUE_PERCENT, CUE_PERFECT,
-  CUE_QUESTION, CUE_QUOTE_MARK, CUE_WH_QUESTION, CUE_YEAR, CUE_EXCLAMATION, foldChar, lengthCue, PARTICIPLE, PERFECT_AUX, WH_WORD, wordCueBits,
+  BIT_MONTH, BIT_NUMBER_WORD, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_NAMES, CUE_PERCENT, CUE_PERFECT, CUE_QUOTE_MARK, CUE_YEAR, ENDS_AS_QUESTION,
+  foldChar, isLower, isUpper, lengthCue, PARTICIPLE, PERFECT_AUX, sentenceCueBits, WH_WORD, wordCueBits,
 } from './cues';
 
 export interface FeatureConfig {
@@ -101,11 +101,12 @@ export function tokenize(sentence: string): Token[] {
 }
 
 /**
- * Which cues of CUE_NAMES the sentence has (on[i] for cue i). This is the cues' definition, used by
- * training; the shipped scorer finds the same in its one pass over the characters (feature-dot.ts).
+ * The indices in CUE_NAMES of the cues the sentence has, in order. This is the cues' definition, used
+ * by training; the shipped scorer finds the same in its one pass over the characters (feature-dot.ts).
  */
-function cueBits(sentence: string, tokens: readonly Token[]): boolean[] {
-  const on: boolean[] = new Array<boolean>(CUE_NAMES.length).fill(false);
+function cueIndices(sentence: string, tokens: readonly Token[]): number[] {
+  const wordBits = tokens.map((t) => wordCueBits(t.norm));
+  let bits = 0;
   let numbers = 0;
   let capitalised = 0;
   let words = 0;
@@ -114,50 +115,38 @@ function cueBits(sentence: string, tokens: readonly Token[]): boolean[] {
     const c = norm.charCodeAt(0);
     if (c === 35 /* # */) {
       numbers++;
-      if (norm === '#year') on[CUE_YEAR] = true;
+      if (norm === '#year') bits |= 1 << CUE_YEAR;
       continue;
     }
     if (norm.length === 1 && (c < 97 || c > 122)) {
-      if (norm === '%') on[CUE_PERCENT] = true;
-      else if (norm === '$' || norm === '€' || norm === '£') on[CUE_MONEY] = true;
-      else if (norm === '"') on[CUE_QUOTE_MARK] = true;
+      if (norm === '%') bits |= 1 << CUE_PERCENT;
+      else if (norm === '$' || norm === '€' || norm === '£') bits |= 1 << CUE_MONEY;
+      else if (norm === '"') bits |= 1 << CUE_QUOTE_MARK;
       continue;
     }
     words++;
     const upper = isUpper(raw.charCodeAt(0));
     if (i > 0 && norm !== 'i' && upper && isLower(raw.charCodeAt(1))) capitalised++;
-    let bits = wordCueBits(norm);
+    let own = wordBits[i]!;
     // Short month names ("may", "mar") count only when capitalised.
-    if (bits & BIT_MONTH && norm.length <= 3 && !upper) bits &= ~BIT_MONTH;
-    if (bits & BIT_NUMBER_WORD) numbers++;
+    if (own & BIT_MONTH && norm.length <= 3 && !upper) own &= ~BIT_MONTH;
+    if (own & BIT_NUMBER_WORD) numbers++;
     // "has risen", "have been": an auxiliary followed by a participle.
-    if (bits & PERFECT_AUX && i + 1 < tokens.length && wordCueBits(tokens[i + 1]!.norm) & PARTICIPLE) on[CUE_PERFECT] = true;
-    for (let b = bits & CUE_MASK; b !== 0; b &= b - 1) on[31 - Math.clz32(b & -b)] = true;
+    if (own & PERFECT_AUX && (wordBits[i + 1] ?? 0) & PARTICIPLE) bits |= 1 << CUE_PERFECT;
+    bits |= own & CUE_MASK;
   }
-  if (numbers > 0) on[CUE_NUMBER] = true;
-  if (numbers > 1) on[CUE_NUMBERS_2] = true;
-  if (capitalised > 0) on[CUE_NAME] = true;
-  if (capitalised > 2) on[CUE_NAMES_3] = true;
   const last = tokens[tokens.length - 1]?.norm;
-  if (last === '?' || ENDS_AS_QUESTION.test(sentence)) {
-    on[CUE_QUESTION] = true;
-    const first = tokens[0];
-    if (first && wordCueBits(first.norm) & WH_WORD) on[CUE_WH_QUESTION] = true;
-  }
-  if (last === '!') on[CUE_EXCLAMATION] = true;
-  on[lengthCue(words)] = true;
-  return on;
+  const asks = last === '?' || ENDS_AS_QUESTION.test(sentence);
+  bits |= sentenceCueBits(numbers, capitalised, asks, ((wordBits[0] ?? 0) & WH_WORD) !== 0, last === '!');
+  const indices: number[] = [];
+  for (let b = bits; b !== 0; b &= b - 1) indices.push(31 - Math.clz32(b & -b));
+  indices.push(lengthCue(words)); // past every other cue's index
+  return indices;
 }
-
-/** A question mark that only closing quotes, brackets or spaces follow. */
-export const ENDS_AS_QUESTION = /\?["')\]\s]*$/;
-export const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-export const isLower = (c: number): boolean => c >= 97 && c <= 122;
 
 /** Names of the 0/1 cues found in a sentence (for tests and for explaining scores). */
 export function sentenceCues(sentence: string, tokens: readonly Token[] = tokenize(sentence)): string[] {
-  const on = cueBits(sentence, tokens);
-  return CUE_NAMES.filter((_, i) => on[i]);
+  return cueIndices(sentence, tokens).map((i) => CUE_NAMES[i]!);
 }
 
 /** Number of character n-grams of lengths [min, max] in a string of `length` characters. */
@@ -262,8 +251,7 @@ export function visitFeatures(sentence: string, config: FeatureConfig, visit: Fe
   }
 
   if (weights.cue > 0) {
-    const on = cueBits(sentence, tokens);
-    for (let i = 0; i < on.length; i++) if (on[i]) emit(CUE_HASHES[i]!, weights.cue, mask, visit);
+    for (const i of cueIndices(sentence, tokens)) emit(CUE_HASHES[i]!, weights.cue, mask, visit);
   }
 }
 
