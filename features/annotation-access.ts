@@ -10,6 +10,7 @@ import { isAnnotationDataKey } from '../core/annotations/storage-keys';
 import type { AnnotationStore } from '../core/annotations/store';
 import { browser } from 'wxt/browser';
 import type { AnnotationActions } from './annotation-actions';
+import { watchLocalStorage } from './local-storage-changes';
 import type { LazyModules } from './lazy/registry';
 import type { PageAnalysis } from './page-analysis';
 
@@ -57,12 +58,6 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
         library: async (): Promise<SourceNote[]> => (await get()).library(),
       };
     },
-    watch(callback) {
-      const listener = (changes: Record<string, unknown>, area: string): void => {
-        if (area === 'local' && Object.keys(changes).some(isAnnotationDataKey)) callback();
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
-    },
+    watch: (callback) => watchLocalStorage(isAnnotationDataKey, callback),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { HIGHLIGHT_SETTINGS_KEY, highlightStateOf, highlightsOn } from '../core/settings-value';
+import { watchLocalStorage } from './local-storage-changes';
 
 export async function highlightsOnFor(hostname: string): Promise<boolean> {
   const stored = await browser.storage.local.get(HIGHLIGHT_SETTINGS_KEY);
@@ -14,9 +15,5 @@ export async function highlightsOnFor(hostname: string): Promise<boolean> {
 
 /** Calls back when the highlight settings change, from any extension context. Returns unsubscribe. */
 export function watchHighlightSettings(callback: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string): void => {
-    if (area === 'local' && HIGHLIGHT_SETTINGS_KEY in changes) callback();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchLocalStorage((key) => key === HIGHLIGHT_SETTINGS_KEY, callback);
 }

@@ -34,10 +34,11 @@ describe('highlight switch (content script side)', () => {
     expect(await highlightsOnFor('b.example')).toBe(true);
   });
 
-  it('calls back when the settings change, not for other keys, and stops when unsubscribed', async () => {
+  it('calls back when the settings change, not for other keys or areas, and stops when unsubscribed', async () => {
     const callback = vi.fn();
     const stop = watchHighlightSettings(callback);
     await fakeBrowser.storage.local.set({ 'claimlens:other': 1 });
+    await fakeBrowser.storage.sync.set({ [HIGHLIGHT_SETTINGS_KEY]: { global: false, sites: {} } });
     expect(callback).not.toHaveBeenCalled();
     await highlightSettings.setGlobal(false);
     expect(callback).toHaveBeenCalledTimes(1);
