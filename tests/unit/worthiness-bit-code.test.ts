@@ -70,6 +70,28 @@ describe('bit codes', () => {
     reader.end();
   });
 
+  it('reads long codes and long runs, at every bit offset', () => {
+    // Codes that cross several bytes, whatever bit of a byte they start at.
+    for (let offset = 0; offset < 8; offset++) {
+      const writer = new BitWriter();
+      writer.bits(0, offset);
+      writer.unary(70);
+      writer.expGolomb(5_000_000, 0); // 22 zeros, then 23 bits
+      writer.expGolomb(3_000_000, 2); // 20 zeros, then 23 bits
+      writer.unary(31);
+      writer.unary(32);
+      writer.rice(100, 3);
+      const reader = new BitReader(writer.toBase64());
+      expect(reader.bits(offset)).toBe(0);
+      expect(reader.unary()).toBe(70);
+      expect(reader.expGolomb(0)).toBe(5_000_000);
+      expect(reader.expGolomb(2)).toBe(3_000_000);
+      expect(reader.unary()).toBe(31);
+      expect(reader.unary()).toBe(32);
+      expect(reader.rice(3)).toBe(100);
+    }
+  });
+
   it('throws instead of reading past the end', () => {
     const writer = new BitWriter();
     writer.bits(1, 3);
@@ -78,6 +100,8 @@ describe('bit codes', () => {
     expect(() => reader.bits(1)).toThrow(/past the end/);
     // A stream of zeros never closes an exponential-Golomb prefix.
     expect(() => new BitReader(btoa('\0\0')).expGolomb(0)).toThrow(/past the end/);
+    // Nor does a stream of ones close a unary code.
+    expect(() => new BitReader(btoa('\xff\xff\xff\xff\xff')).unary()).toThrow(/past the end/);
   });
 
   it('picks the order with the shortest code', () => {
