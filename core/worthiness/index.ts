@@ -8,7 +8,7 @@ import { WORTHINESS_MODEL_DATA } from './model-data';
 
 let model: WorthinessModel | null = null;
 
-/** The bundled model, decoded on first use (decoding takes well under a millisecond). */
+/** The bundled model, decoded on first use: 10–35 ms on a page's first run, before the engine has compiled the decoder (docs/check-worthiness.md). */
 export function worthinessModel(): WorthinessModel {
   model ??= new WorthinessModel(WORTHINESS_MODEL_DATA);
   return model;
