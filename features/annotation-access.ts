@@ -10,7 +10,7 @@ import { isAnnotationDataKey } from '../core/annotations/storage-keys';
 import type { AnnotationStore } from '../core/annotations/store';
 import { browser } from 'wxt/browser';
 import type { AnnotationActions } from './annotation-actions';
-import { watchLocalStorage } from './local-storage-changes';
+import { watchLocalStorage } from '../core/local-storage-changes';
 import type { LazyModules } from './lazy/registry';
 import type { PageAnalysis } from './page-analysis';
 

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { HIGHLIGHT_SETTINGS_KEY, highlightStateOf, highlightsOn } from '../core/settings-value';
-import { watchLocalStorage } from './local-storage-changes';
+import { watchLocalStorage } from '../core/local-storage-changes';
 
 export async function highlightsOnFor(hostname: string): Promise<boolean> {
   const stored = await browser.storage.local.get(HIGHLIGHT_SETTINGS_KEY);

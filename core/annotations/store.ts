@@ -20,8 +20,8 @@
  * - Deleting an annotation moves it to `trash:annotation:<id>` for TRASH_RETENTION_MS so undoDelete()
  *   can restore it. Delete operations reject with a user-facing Error if storage fails.
  */
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { watchLocalStorage } from '../local-storage-changes';
 import { sourceForms, storedSourceOf } from './page-probe';
 import { TRASH_RETENTION_MS } from './limits';
 import { convertV1, ensureSchema, type SchemaStatus } from './migrations';
@@ -382,13 +382,7 @@ export function createAnnotationStore(options: AnnotationStoreOptions = {}): Ann
       return [...annotations.values()].filter((a) => a.body.sources.includes(id)).sort(byCreated);
     },
 
-    watch(callback) {
-      const listener = (changes: Record<string, unknown>, area: string): void => {
-        if (area === 'local' && Object.keys(changes).some(isAnnotationDataKey)) callback();
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
-    },
+    watch: (callback) => watchLocalStorage(isAnnotationDataKey, callback),
 
     async corruptRecords() {
       return (await readAll()).corrupt;

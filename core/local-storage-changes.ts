@@ -1,6 +1,7 @@
 /**
- * Changes to storage.local seen from the content script, with the plain extension API (the storage
- * library stays out of the content script: see highlight-switch.ts).
+ * Changes to storage.local, with the plain extension API, so the content script can watch settings
+ * and annotation data without carrying the storage library (features/highlight-switch.ts). The
+ * annotation store's watch() uses it too.
  */
 import { browser } from 'wxt/browser';
 
