@@ -2,10 +2,10 @@
  * The content script's access to stored annotations, without carrying the annotation code on every
  * page: a storage snapshot is probed first (core/annotations/page-probe.ts), and the store, its
  * validation and migrations, the anchoring engine and the saving actions are loaded (features/lazy/)
- * only when the page has annotations or the reader saves one.
+ * only when the page has annotations, a card needs stored source notes, or the reader saves.
  */
 import type { Annotation, SourceNote } from '../core/annotations/model';
-import { mayHoldAnnotationsOf, sourceForms } from '../core/annotations/page-probe';
+import { mayHoldAnnotationsOf, mayHoldSourceNotes, sourceForms } from '../core/annotations/page-probe';
 import { isAnnotationDataKey } from '../core/annotations/storage-keys';
 import type { AnnotationStore } from '../core/annotations/store';
 import { browser } from 'wxt/browser';
@@ -45,17 +45,23 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
     },
     anchoring: load,
     actionsFor(deps) {
-      let actions: Promise<AnnotationActions> | null = null;
-      const get = (): Promise<AnnotationActions> => {
-        actions ??= loadStore().then(({ module, store }) => module.createAnnotationActions({ ...deps, store }));
-        actions.catch(() => (actions = null)); // not loaded: the next action tries again
-        return actions;
+      // Not remembered until made: after a failed load, the next action tries again.
+      let actions: AnnotationActions | null = null;
+      const get = async (): Promise<AnnotationActions> => {
+        if (actions) return actions;
+        const { module, store } = await loadStore();
+        return (actions ??= module.createAnnotationActions({ ...deps, store }));
       };
       return {
         save: async (subject, value) => (await get()).save(subject, value),
         remove: async (annotation: Annotation) => (await get()).remove(annotation),
         createSource: async (init) => (await get()).createSource(init),
-        library: async (): Promise<SourceNote[]> => (await get()).library(),
+        library: async (): Promise<SourceNote[]> => {
+          // Every card that opens asks for the library: with no source note stored, it is empty
+          // without loading the annotation code.
+          if (!actions && !store && !mayHoldSourceNotes(await browser.storage.local.get(null))) return [];
+          return (await get()).library();
+        },
       };
     },
     watch: (callback) => watchLocalStorage(isAnnotationDataKey, callback),

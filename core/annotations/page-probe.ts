@@ -1,10 +1,11 @@
 /**
  * A quick look at a storage snapshot: may it hold annotations of this page? Nothing is validated, so
  * it is cheap; a yes only means the annotation code (store, validation, anchoring) is worth loading
- * (features/annotation-access.ts). Most pages have no annotations and never load it.
+ * (features/annotation-access.ts). Most pages have no annotations and never load it, and a card
+ * opened where no source note is stored does not load it for an empty library either.
  */
 import { canonicalizeUrl } from './canonical-url';
-import { ANNOTATION_PREFIX, LEGACY_ANNOTATIONS_KEY, LEGACY_SOURCES_KEY } from './storage-keys';
+import { ANNOTATION_PREFIX, LEGACY_ANNOTATIONS_KEY, LEGACY_SOURCES_KEY, SOURCE_PREFIX } from './storage-keys';
 
 /** The forms a stored target's source may take for a page's URL: as given and canonicalised. */
 export function sourceForms(source: string): ReadonlySet<string> {
@@ -26,4 +27,11 @@ export function mayHoldAnnotationsOf(snapshot: Readonly<Record<string, unknown>>
     if (typeof source === 'string' && sources.has(source)) return true;
   }
   return false;
+}
+
+/** May the snapshot hold source notes (the library a card links annotations to)? */
+export function mayHoldSourceNotes(snapshot: Readonly<Record<string, unknown>>): boolean {
+  // Data of the first schema version: only the store can read (and migrate) it.
+  if (snapshot[LEGACY_SOURCES_KEY] != null) return true;
+  return Object.keys(snapshot).some((key) => key.startsWith(SOURCE_PREFIX) && !key.endsWith('$'));
 }

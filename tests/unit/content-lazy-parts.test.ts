@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { anchorMany } from '../../core/anchoring/anchor';
-import { mayHoldAnnotationsOf, sourceForms } from '../../core/annotations/page-probe';
+import { mayHoldAnnotationsOf, mayHoldSourceNotes, sourceForms } from '../../core/annotations/page-probe';
 import { createAnnotationStore } from '../../core/annotations/store';
 import { createAnnotationActions } from '../../features/annotation-actions';
 import { createAnnotationAccess } from '../../features/annotation-access';
 import { providedLazyModule, provideLazyModule, type LazyModules } from '../../features/lazy/registry';
-import { PAGE, sampleAnnotation } from './annotations-helpers';
+import { HIGHLIGHT_SETTINGS_KEY } from '../../core/settings-value';
+import { PAGE, sampleAnnotation, sampleSource } from './annotations-helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -17,7 +18,7 @@ describe('mayHoldAnnotationsOf: the quick look before loading the annotation cod
   const annotationOf = (source: unknown) => ({ target: { source } });
   const cases: Array<[string, Record<string, unknown>, boolean]> = [
     ['empty storage', {}, false],
-    ['settings only', { highlightSettings: { enabled: true } }, false],
+    ['settings only', { [HIGHLIGHT_SETTINGS_KEY]: { global: true, sites: {} } }, false],
     ['an annotation of another page', { 'annotation:a': annotationOf('https://other.example/') }, false],
     ['an annotation of this page', { 'annotation:a': annotationOf(PAGE) }, true],
     ['a deleted annotation of this page (trash)', { 'trash:annotation:a': { record: annotationOf(PAGE) } }, false],
@@ -35,6 +36,19 @@ describe('mayHoldAnnotationsOf: the quick look before loading the annotation cod
     const opened = `${PAGE}?utm_source=newsletter`;
     expect(mayHoldAnnotationsOf({ 'annotation:a': annotationOf(PAGE) }, sourceForms(opened))).toBe(true);
     expect(mayHoldAnnotationsOf({ 'annotation:a': annotationOf(PAGE) }, new Set([opened]))).toBe(false);
+  });
+});
+
+describe('mayHoldSourceNotes: the quick look before a card loads the library', () => {
+  const cases: Array<[string, Record<string, unknown>, boolean]> = [
+    ['empty storage', {}, false],
+    ['annotations only', { 'annotation:a': { target: { source: PAGE } } }, false],
+    ['a source note', { 'source:s': { title: 'x' } }, true],
+    ['storage metadata of a key', { 'source:s$': {} }, false],
+    ['first-schema sources (only the store can read them)', { sources: {} }, true],
+  ];
+  it.each(cases)('%s', (_name, snapshot, expected) => {
+    expect(mayHoldSourceNotes(snapshot)).toBe(expected);
   });
 });
 
@@ -56,10 +70,29 @@ describe('annotation access from the content script', () => {
     const access = createAnnotationAccess(load);
     expect((await access.listFor(PAGE)).map((a) => a.id)).toEqual([saved.saved.id]);
     expect((await access.listFor(PAGE)).map((a) => a.id)).toEqual([saved.saved.id]);
-    expect(load).toHaveBeenCalled();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  const actionsOf = (access: ReturnType<typeof createAnnotationAccess>) =>
+    access.actionsFor({ doc: document, analysis: {} as Parameters<typeof access.actionsFor>[0]['analysis'] });
+
+  it('a card opened where no source note is stored gets an empty library without loading the code', async () => {
+    await createAnnotationStore().saveAnnotation(sampleAnnotation({ source: 'https://other.example/story' }));
+    const load = vi.fn(async () => annotationsModule);
+    expect(await actionsOf(createAnnotationAccess(load)).library()).toEqual([]);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('a card loads the code for the library once a source note is stored', async () => {
+    const saved = await createAnnotationStore().saveSource(sampleSource());
+    if (!saved.ok) throw new Error(saved.error);
+    const load = vi.fn(async () => annotationsModule);
+    expect((await actionsOf(createAnnotationAccess(load)).library()).map((s) => s.id)).toEqual([saved.saved.id]);
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('an action loads the code on first use, and a failed load is retried', async () => {
+    await createAnnotationStore().saveSource(sampleSource());
     const load = vi
       .fn<() => Promise<LazyModules['annotations']>>()
       .mockRejectedValueOnce(new Error('not loaded'))
@@ -69,7 +102,7 @@ describe('annotation access from the content script', () => {
     const actions = access.actionsFor({ doc: document, analysis });
     expect(load).not.toHaveBeenCalled();
     await expect(actions.library()).rejects.toThrow('not loaded');
-    expect(await actions.library()).toEqual([]);
+    expect(await actions.library()).toHaveLength(1);
     expect(load).toHaveBeenCalledTimes(2);
   });
 
@@ -77,7 +110,7 @@ describe('annotation access from the content script', () => {
     const access = createAnnotationAccess(async () => annotationsModule);
     const changed = vi.fn();
     const stop = access.watch(changed);
-    await fakeBrowser.storage.local.set({ highlightSettings: { enabled: false } });
+    await fakeBrowser.storage.local.set({ [HIGHLIGHT_SETTINGS_KEY]: { global: false, sites: {} } });
     expect(changed).not.toHaveBeenCalled();
     await fakeBrowser.storage.local.set({ 'annotation:x': {} });
     expect(changed).toHaveBeenCalledTimes(1);
