@@ -8,6 +8,7 @@ import { buildWordLexicon, WordLexicon } from '../../core/worthiness/word-lexico
 import { decodeSigned, encodeSigned } from '../../core/worthiness/bit-code';
 import { WorthinessModel } from '../../core/worthiness/model';
 import { WORTHINESS_MODEL_DATA } from '../../core/worthiness/model-data';
+import { fnv, SEED_WORD } from '../../core/worthiness/hash';
 
 const seed = readFileSync(resolve(__dirname, '../fixtures/seed/000_ce1b8838b0f80949.txt'), 'utf8');
 
@@ -138,7 +139,9 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     const memo = new WordMemo();
     featureDot('The the THE it’s it\'s itʼs', config, weights, step, memo);
     expect(memo.size).toBe(2);
-    // "etyryl" and "mjidmt" have the same FNV state (the memo's key): each must keep its own entry.
+    // "etyryl" and "mjidmt" have the same FNV state with SEED_WORD, before finish (the key featureDot
+    // computes as it reads a word, and the memo keys on): each must keep its own entry.
+    expect(fnv(SEED_WORD, 'etyryl', 0, 6)).toBe(fnv(SEED_WORD, 'mjidmt', 0, 6));
     const alone = featureDot('mjidmt', config, weights, step);
     featureDot('etyryl', config, weights, step, memo);
     expect(featureDot('mjidmt', config, weights, step, memo)).toBe(alone);
