@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { anchorMany } from '../../core/anchoring/anchor';
@@ -5,7 +6,8 @@ import { mayHoldAnnotationsOf, mayHoldSourceNotes, sourceForms } from '../../cor
 import { createAnnotationStore } from '../../core/annotations/store';
 import { createAnnotationActions } from '../../features/annotation-actions';
 import { createAnnotationAccess } from '../../features/annotation-access';
-import { providedLazyModule, provideLazyModule, type LazyModules } from '../../features/lazy/registry';
+import { loadLazyModule } from '../../features/lazy/load-lazy-module';
+import { providedLazyModule, type LazyModules } from '../../features/lazy/registry';
 import { HIGHLIGHT_SETTINGS_KEY } from '../../core/settings-value';
 import { PAGE, sampleAnnotation, sampleSource } from './annotations-helpers';
 
@@ -120,10 +122,19 @@ describe('annotation access from the content script', () => {
   });
 });
 
-describe('lazy module registry', () => {
-  it('hands a module from the script that provides it to the content script', () => {
-    const ui: LazyModules['card-ui'] = { createRenderer: () => ({ render: () => {} }) };
-    provideLazyModule('card-ui', ui);
-    expect(providedLazyModule('card-ui')).toBe(ui);
+describe('loadLazyModule', () => {
+  const fixture = (name: string): string => path.resolve(__dirname, '../fixtures/lazy', name);
+
+  it('says which part did not load when its script hands nothing over, and tries again on the next use', async () => {
+    const getURL = vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue(fixture('provides-nothing.ts'));
+    await expect(loadLazyModule('card-ui')).rejects.toThrow('ClaimLens: card-ui did not load');
+    getURL.mockReturnValue(fixture('provides-card-ui.ts'));
+    const ui = await loadLazyModule('card-ui');
+    expect(ui).toBe(providedLazyModule('card-ui'));
+    expect(typeof ui.createRenderer).toBe('function');
+    // Loaded once: the next use neither asks for the script again nor imports it.
+    getURL.mockClear();
+    expect(await loadLazyModule('card-ui')).toBe(ui);
+    expect(getURL).not.toHaveBeenCalled();
   });
 });
