@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LAZY_SCRIPTS } from '../../features/lazy/scripts';
 
-export interface FileSize {
+interface FileSize {
   file: string;
   bytes: number;
   gzipBytes: number;
@@ -37,7 +37,7 @@ function sizeOf(file: string, data: Buffer = readFileSync(file)): FileSize {
  * weights and of its word lexicon), by far the longest such literals in the bundle; their share is
  * measured by gzipping the script without them. `gzipBytes`: the script's own gzipped size.
  */
-export function modelWeightsShare(js: string, gzipBytes: number): number {
+function modelWeightsShare(js: string, gzipBytes: number): number {
   const tables = [...js.matchAll(/"([A-Za-z0-9+/]{4096,}={0,2})"/g)].map((match) => match[1]!);
   if (tables.length === 0) return 0;
   let without = js;

@@ -51,7 +51,7 @@ function claimStageBundle(): Promise<string> {
 }
 
 /** The text the content script's claim stage reads on a saved page (its article's index), or null. */
-export function claimStageText(file: string): string | null {
+function claimStageText(file: string): string | null {
   const article = detectArticle(parsePage(readFileSync(file, 'utf8')));
   return article ? indexArticle(article).text : null;
 }
@@ -60,7 +60,7 @@ export function claimStageText(file: string): string | null {
  * Fresh pages per article: where the engine compiles the scorer's code differs from page to page
  * (5fa3154e's scoring measured 0.0 to 1.0 ms on five pages), so the figure is the median page's.
  */
-export const SCORING_TRIALS = 5;
+const SCORING_TRIALS = 5;
 
 export async function measureScoringShare(session: BrowserSession, server: StaticServer, file: string, runs: number): Promise<ScoringShare | null> {
   const text = claimStageText(file);
