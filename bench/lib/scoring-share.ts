@@ -13,7 +13,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { detectArticle } from '../../core/article/detect-article';
 import { indexArticle } from '../../core/article/article-text';
-import type { ClaimStageTimes } from '../page/claim-stage';
+import type { measureClaimStage } from '../page/claim-stage';
 import type { BrowserSession } from '../../tests/e2e/harness/session';
 import type { StaticServer } from '../../tests/e2e/harness/static-server';
 import { parsePage } from '../../tools/lib/extract-pages';
@@ -80,7 +80,7 @@ async function measureOnFreshPage(session: BrowserSession, server: StaticServer,
     await assertFineClock(page, 'the claim-stage page');
     const times = await page.evaluate(
       ([t, warm, n]) =>
-        (globalThis as unknown as { claimStageTimes(text: string, warm: number, runs: number): ClaimStageTimes }).claimStageTimes(t, warm, n),
+        (globalThis as unknown as { claimStageTimes: typeof measureClaimStage }).claimStageTimes(t, warm, n),
       [text, WARM_UP_RUNS, runs] as const,
     );
     const claimStage = median(times.withScoring);
