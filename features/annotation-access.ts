@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import type { AnnotationActions } from './annotation-actions';
 import { watchLocalStorage } from '../core/local-storage-changes';
 import type { LazyModules } from './lazy/registry';
-import type { PageAnalysis } from './page-analysis';
+import type { Anchoring, PageAnalysis } from './page-analysis';
 
 type AnnotationsModule = LazyModules['annotations'];
 
@@ -20,7 +20,7 @@ export interface AnnotationAccess {
   /** The page's annotations (none without loading anything when storage holds none of them). */
   listFor(source: string): Promise<Annotation[]>;
   /** The anchoring engine (loads the annotation code). */
-  anchoring(): Promise<Pick<AnnotationsModule, 'anchorMany'>>;
+  anchoring(): Promise<Anchoring>;
   /** Saving from the page; each action loads the annotation code on first use. */
   actionsFor(deps: { doc: Document; analysis: PageAnalysis }): AnnotationActions;
   /** Calls back on any change to annotation data, from any tab. Returns unsubscribe. */

@@ -1,7 +1,7 @@
 import { anchorMany } from '../../core/anchoring/anchor';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAnnotationStore, type AnnotationStore } from '../../core/annotations/store';
 import { createAnnotationActions } from '../../features/annotation-actions';
@@ -22,21 +22,24 @@ interface Harness {
   analysis: PageAnalysis;
   store: AnnotationStore;
   enabled: { value: boolean };
+  /** The lazily loaded anchoring engine's loader. */
+  loadAnchoring: ReturnType<typeof vi.fn<() => Promise<{ anchorMany: typeof anchorMany }>>>;
 }
 
 function setUp(): Harness {
   const session = createPageSession();
   const store = createAnnotationStore();
   const enabled = { value: true };
+  const loadAnchoring = vi.fn(async () => ({ anchorMany }));
   const analysis = createPageAnalysis({
     doc: document,
     session,
     isEnabled: async () => enabled.value,
     loadAnnotations: (source) => store.listAnnotations(source),
-    loadAnchoring: async () => ({ anchorMany }),
+    loadAnchoring,
     quietly: (change) => change(),
   });
-  return { session, analysis, store, enabled };
+  return { session, analysis, store, enabled, loadAnchoring };
 }
 
 const markIds = (): string[] => [
@@ -84,8 +87,10 @@ describe('page analysis in the content script', () => {
   });
 
   it('shows a saved verdict on the claim at once, and anchors it again on a fresh load', async () => {
-    const { session, analysis, store } = setUp();
+    const { session, analysis, store, loadAnchoring } = setUp();
     await analysis.run();
+    // No annotations yet: the anchoring engine is not loaded.
+    expect(loadAnchoring).not.toHaveBeenCalled();
     const actions = createAnnotationActions({ doc: document, store, analysis });
     const span = [...session.spans.values()][1]!;
     const saved = await actions.save({ span }, { verdict: 'false', note: 'wrong', tags: [], sources: [] });
@@ -98,6 +103,7 @@ describe('page analysis in the content script', () => {
     load(SEED_NEWS);
     const again = setUp();
     await again.analysis.run();
+    expect(again.loadAnchoring).toHaveBeenCalledTimes(1);
     const mark = document.querySelector(`claimlens-mark[data-claimlens-id="${span.id}"]`);
     expect(mark?.getAttribute('data-claimlens-verdict')).toBe('false');
     expect(mark?.getAttribute('data-claimlens-annotation')).toBe(saved.ok ? saved.value.id : '');
