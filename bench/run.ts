@@ -15,7 +15,7 @@ import { runAnchoringBench, type AnchoringFigures } from './lib/anchoring-step';
 import { contentScriptSize } from './lib/bundle-size';
 import { CROSS_ORIGIN_ISOLATED } from './lib/fine-clock';
 import { measurePage, type PageMeasurement } from './lib/measure-page';
-import { CORPUS_MOUNT, DEFAULT_CORPUS, largestPages, seedPage, type BenchPage } from './lib/pages';
+import { DEFAULT_CORPUS, largestPages, seedPage, type BenchPage } from './lib/pages';
 import { measureScoringShare, shareOfPipeline, type ScoringShare } from './lib/scoring-share';
 import { round } from './lib/stats';
 import { printTable } from './lib/table';
@@ -60,7 +60,7 @@ async function measureAll(pages: BenchPage[], runs: number): Promise<{ results: 
   const results: PageResult[] = [];
   try {
     for (const page of pages) {
-      const result: PageResult = { page: page.name, corpus: page.mount === CORPUS_MOUNT, file: page.file, kb: round(page.bytes / 1024, 1) };
+      const result: PageResult = { page: page.name, corpus: page.corpus, file: page.file, kb: round(page.bytes / 1024, 1) };
       process.stdout.write(`measuring ${page.name} (${result.kb} KB, ${runs} runs)… `);
       try {
         const m = await measurePage(session, server.url(`${page.mount}${page.file}`), runs);

@@ -10,12 +10,14 @@ export interface BenchPage {
   file: string;
   mount: string;
   bytes: number;
+  /** One of the corpus's largest pages (the seed page is not). */
+  corpus: boolean;
 }
 
 export const SEED_FOLDER = path.resolve('tests/fixtures/pages');
 export const SEED_FILE = 'seed-news.html';
 /** Where corpus pages are served (the seed page is under /pages/). */
-export const CORPUS_MOUNT = '/corpus/';
+const CORPUS_MOUNT = '/corpus/';
 export const DEFAULT_CORPUS = path.resolve('../shared/corpus/article-extraction');
 
 export function seedPage(): BenchPage {
@@ -25,6 +27,7 @@ export function seedPage(): BenchPage {
     file: SEED_FILE,
     mount: '/pages/',
     bytes: statSync(path.join(SEED_FOLDER, SEED_FILE)).size,
+    corpus: false,
   };
 }
 
@@ -42,5 +45,6 @@ export function largestPages(folder: string, count: number): BenchPage[] {
       file,
       mount: CORPUS_MOUNT,
       bytes,
+      corpus: true,
     }));
 }
