@@ -7,7 +7,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import {
-  DEFAULT_HIGHLIGHT_SETTINGS, HIGHLIGHT_SETTINGS_KEY, highlightStateOf, highlightsOn, normaliseHostname, sanitiseHighlightSettings,
+  DEFAULT_HIGHLIGHT_SETTINGS, HIGHLIGHT_SETTINGS_KEY, highlightStateOf, normaliseHostname, sanitiseHighlightSettings,
   type HighlightSettingsValue, type HighlightState,
 } from './settings-value';
 
@@ -30,11 +30,6 @@ async function read(): Promise<HighlightSettingsValue> {
 export const highlightSettings = {
   async getState(hostname: string): Promise<HighlightState> {
     return highlightStateOf(await highlightSettingsItem.getValue(), hostname);
-  },
-
-  async isEnabledFor(hostname: string): Promise<boolean> {
-    // Not `this.getState`: callers may pass the method around detached from the object.
-    return highlightsOn(await highlightSettings.getState(hostname));
   },
 
   async setGlobal(on: boolean): Promise<void> {

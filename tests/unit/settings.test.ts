@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { highlightSettings, normaliseHostname } from '../../core/settings';
+import { highlightsOnFor } from '../../features/highlight-switch';
 
+// Written through the popup's versioned item, read as the content script reads them (highlight-switch.ts).
 describe('highlightSettings', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -9,18 +11,18 @@ describe('highlightSettings', () => {
 
   it('is on everywhere by default', async () => {
     expect(await highlightSettings.getState('news.example')).toEqual({ global: true, site: null });
-    expect(await highlightSettings.isEnabledFor('news.example')).toBe(true);
+    expect(await highlightsOnFor('news.example')).toBe(true);
   });
 
   it('a site override wins over the global switch, both ways', async () => {
     await highlightSettings.setSite('off.example', false);
-    expect(await highlightSettings.isEnabledFor('off.example')).toBe(false);
-    expect(await highlightSettings.isEnabledFor('other.example')).toBe(true);
+    expect(await highlightsOnFor('off.example')).toBe(false);
+    expect(await highlightsOnFor('other.example')).toBe(true);
 
     await highlightSettings.setGlobal(false);
     await highlightSettings.setSite('on.example', true);
-    expect(await highlightSettings.isEnabledFor('on.example')).toBe(true);
-    expect(await highlightSettings.isEnabledFor('other.example')).toBe(false);
+    expect(await highlightsOnFor('on.example')).toBe(true);
+    expect(await highlightsOnFor('other.example')).toBe(false);
     expect(await highlightSettings.getState('on.example')).toEqual({ global: false, site: true });
   });
 
@@ -33,12 +35,12 @@ describe('highlightSettings', () => {
   it('treats www., case and a trailing dot as the same site', async () => {
     expect(normaliseHostname('WWW.News.Example.')).toBe('news.example');
     await highlightSettings.setSite('www.news.example', false);
-    expect(await highlightSettings.isEnabledFor('NEWS.example')).toBe(false);
+    expect(await highlightsOnFor('NEWS.example')).toBe(false);
   });
 
   it('toggleGlobal flips and returns the new state', async () => {
     expect(await highlightSettings.toggleGlobal()).toBe(false);
-    expect(await highlightSettings.isEnabledFor('a.example')).toBe(false);
+    expect(await highlightsOnFor('a.example')).toBe(false);
     expect(await highlightSettings.toggleGlobal()).toBe(true);
   });
 
@@ -55,7 +57,7 @@ describe('highlightSettings', () => {
       'claimlens:highlightSettings': { global: 'yes', sites: { 'a.example': 'no', 'b.example': false } },
     });
     expect(await highlightSettings.getState('a.example')).toEqual({ global: true, site: null });
-    expect(await highlightSettings.isEnabledFor('b.example')).toBe(false);
+    expect(await highlightsOnFor('b.example')).toBe(false);
   });
 
   it('notifies watchers of changes and stops after unwatch', async () => {
