@@ -76,15 +76,6 @@ export function numberShape(raw: string): string {
   return '#dlong';
 }
 
-/** Whether a word has a capital or a curly apostrophe to fold (most words of a text have neither). */
-function needsFolding(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c <= 90 || c > 122) return true; // A-Z, or a non-ASCII letter or apostrophe
-  }
-  return false;
-}
-
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -94,7 +85,7 @@ export function tokenize(sentence: string): Token[] {
     let norm: string;
     if (c >= 48 && c <= 57) norm = numberShape(raw);
     else if (c === 0x201c || c === 0x201d) norm = '"';
-    else norm = needsFolding(raw) ? raw.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'") : raw;
+    else norm = raw.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
     tokens.push({ raw, norm });
   }
   return tokens;
