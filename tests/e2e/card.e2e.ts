@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardState, PageState } from '../../core/messaging/protocol';
 import type { PageHandle } from './harness';
+import { paintedMarks, parseCssColour } from './harness/colours';
 import { readFixture, SEED_PAGE, uniqueUrl } from './harness/fixtures';
 import { useFixtureBrowser } from './harness/suite';
 import { collectMarks, hoverMark, waitForCard, waitForStatus } from './harness/probes';
@@ -86,14 +87,18 @@ describe.each(BROWSERS)('%s: hover card', (browserName) => {
     await page.close();
   });
 
-  it('draws the card on a page whose Content-Security-Policy allows no scripts or styles of its own', async () => {
-    // The card's interface and the annotation code load from the extension's own files on demand;
-    // a page's CSP must not stop them (nor the highlights' styles).
+  it('paints the highlights and draws the card on a page whose Content-Security-Policy allows no scripts or styles of its own', async () => {
+    // The highlights' styles come with the content script and the card's interface loads from the
+    // extension's own files on demand: a page's CSP must stop neither.
     const csp = "default-src 'none'; img-src 'self'";
     env.server.setPage('/e2e/strict-csp.html', readFixture(SEED_PAGE), undefined, { 'content-security-policy': csp });
     const page = await env.session.newPage(uniqueUrl(env.server, '/e2e/strict-csp.html'));
     const tabId = await env.session.tabIdOf(page);
     const state = await waitForStatus(env.session, tabId, ['ready']);
+    // Before any hover (which changes a mark's background): every mark paints a tint of its own.
+    const painted = await page.evaluate(paintedMarks, { limit: 20 });
+    expect(painted.length).toBeGreaterThan(0);
+    for (const mark of painted) expect(parseCssColour(mark.backgrounds[0] ?? '').a).toBeGreaterThan(0);
     const marks = await page.evaluate(collectMarks, { regions: [] });
     const statistic = marks.find((mark) => mark.text.includes('25,000 people'));
     expect(statistic).toBeDefined();
