@@ -16,7 +16,7 @@ import { averagePrecision, bestF1Threshold, stratifiedFolds } from './lib/worthi
 import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
 
 const args = parseArgs(process.argv.slice(2));
-const file = args.positional[0] ?? fail("usage: screen-claims TSV [--recipe JSON] [--lambdas '[1e-4]'] [--folds 5] [--seed 7]");
+const file = args.positional[0] ?? fail("usage: screen-claims TSV [--embeddings VECTORS] [--recipe JSON] [--lambdas '[1e-4]'] [--folds 5] [--seed 7]");
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
 const texts = sentences.map((s) => s.text);
 const labels = sentences.map((s) => s.label);

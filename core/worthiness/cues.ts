@@ -4,9 +4,10 @@
  * ending says ("-est", "-ed", "n't"), and cues of the whole sentence (a year, a percent sign, a quote
  * mark, capitalised names, a question, its length).
  *
- * A word's cues are found by its feature hash in a small open-addressing table rather than a Map of
- * strings: the shipped scorer (feature-dot.ts) never makes a string of the words it reads, only of
- * the few it has not met before in the text, and it has their hash already.
+ * A word's cues are found by its FNV state with SEED_WORD (the key featureDot reads a word into) in a
+ * small open-addressing table rather than a Map of strings: the shipped scorer (feature-dot.ts) makes
+ * no string of the words it reads (only numbers, marks and the rare "-est" word become strings), and
+ * it has that key already.
  */
 import { MONTHS, WEEKDAYS } from '../claims/lexicon';
 import { fnv, hashString, SEED_CUE, SEED_WORD } from './hash';

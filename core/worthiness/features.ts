@@ -1,7 +1,8 @@
 /**
- * Feature extraction for the check-worthiness model: the definition of its features, which training
- * uses (tools/train-claims.ts). The shipped scorer computes the same sum in one pass over a
- * sentence's characters (feature-dot.ts), sharing the pieces below, and tests hold the two equal.
+ * Feature extraction for the check-worthiness model: the definition of its hashed features, which
+ * training uses (tools/train-claims.ts). The shipped scorer computes the same sum in one pass over a
+ * sentence's characters (feature-dot.ts), sharing the pieces below, and tests hold the two equal to
+ * 9 decimal places (featureDot sums in another order).
  *
  * A sentence becomes a sparse vector in a hashed space of 2^hashBits dimensions ("hashing trick": no
  * vocabulary to ship, unseen words simply land on some bucket). Features come in namespaces:
@@ -9,11 +10,13 @@
  *  - character n-grams inside words (catch inflections: "-est", "-ed", "percent"/"percentage"),
  *  - cues a fact-checker looks for: numbers, percentages, money, dates, comparatives, superlatives,
  *    attribution verbs, tense, first/second person and opinion markers, questions, length.
- *  - the word lexicon (word-lexicon.ts): a learned value per common English word, averaged over
- *    the sentence's tokens (a mean, as training fits a weight vector on the mean of the words'
- *    embeddings); it is not hashed into the buckets but looked up in the model's own table.
  * Each text namespace is scaled to unit length so long sentences do not get larger scores just for
  * having more words; cues are plain 0/1 flags.
+ *
+ * The word lexicon (word-lexicon.ts) is not among these features: visitFeatures does not emit it.
+ * With embeddings, training adds columns of its own to the matrix, the sentence's mean word embedding
+ * (meanEmbeddings, tools/lib/word-embeddings.ts), and folds their weights into a value per word
+ * (foldLexicon); the shipped scorer's featureDot adds the mean of those values over the tokens.
  */
 
 import { finish, fnv, FNV_PRIME, hashString, SEED_BIGRAM, SEED_CHAR, SEED_WORD } from './hash';
