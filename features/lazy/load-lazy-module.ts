@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { providedLazyModule, type LazyModuleName, type LazyModules } from './registry';
+import { lazyScriptOf } from './scripts';
 
 const loading = new Map<LazyModuleName, Promise<unknown>>();
 
@@ -14,7 +15,7 @@ export function loadLazyModule<Name extends LazyModuleName>(name: Name): Promise
   let pending = loading.get(name) as Promise<LazyModules[Name]> | undefined;
   if (!pending) {
     pending = (async () => {
-      await import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js`));
+      await import(/* @vite-ignore */ browser.runtime.getURL(`/${lazyScriptOf(name)}`));
       const module = providedLazyModule(name);
       if (!module) throw new Error(`ClaimLens: ${name} did not load`);
       return module;
