@@ -127,7 +127,7 @@ export function createHoverCard(deps: {
     marksOf(doc.body, subject.spanId)[0]?.focus({ preventScroll: true });
   };
 
-  /** The renderer, once the card-ui script is loaded; the first call starts loading it. */
+  /** The renderer, once the card-ui script is loaded; a call while none is loaded or loading starts a load (so after a failure, the next paint tries again). */
   const currentRenderer = (): CardRenderer | null => {
     if (renderer || loadingUi) return renderer;
     loadingUi = true;

@@ -131,7 +131,7 @@ describe('hover card', () => {
     expect(loadUi).toHaveBeenCalledTimes(1);
   });
 
-  it('reports a card interface that fails to load, and loads it again on the next open', async () => {
+  it('reports a card interface that fails to load, and tries again the next time a card is drawn', async () => {
     card.destroy();
     const reported: unknown[] = [];
     const loadUi = vi.fn().mockRejectedValueOnce(new Error('blocked')).mockResolvedValue(cardUi);
