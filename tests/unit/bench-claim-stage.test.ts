@@ -3,15 +3,20 @@ import { detectClaims } from '../../core/claims/detect-claims';
 import { measureClaimStage } from '../../bench/page/claim-stage';
 import { shareOfPipeline, type ScoringShare } from '../../bench/lib/scoring-share';
 
-// Counts the scorers the bench page makes: one per run with scoring, none for the constant runs.
-const scorersMade = vi.hoisted(() => ({ count: 0 }));
+// Counts the scorers the bench page makes (one per run with scoring, none for the constant runs) and
+// the sentences they score.
+const scorers = vi.hoisted(() => ({ made: 0, calls: 0 }));
 vi.mock('../../core/worthiness/index', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../core/worthiness/index')>();
   return {
     ...actual,
     checkWorthinessScorer: () => {
-      scorersMade.count += 1;
-      return actual.checkWorthinessScorer();
+      scorers.made += 1;
+      const score = actual.checkWorthinessScorer();
+      return (sentence: string) => {
+        scorers.calls += 1;
+        return score(sentence);
+      };
     },
   };
 });
@@ -23,7 +28,9 @@ const TEXT = [
 ].join('\n');
 
 afterEach(() => {
-  scorersMade.count = 0;
+  scorers.made = 0;
+  scorers.calls = 0;
+  vi.restoreAllMocks();
 });
 
 describe('bench page: the claim stage with and without the scorer', () => {
@@ -31,8 +38,17 @@ describe('bench page: the claim stage with and without the scorer', () => {
     const times = measureClaimStage(TEXT, 3, 5);
     expect(times.withScoring).toHaveLength(5);
     expect(times.withoutScoring).toHaveLength(5);
-    expect(scorersMade.count).toBe(3 + 5);
-    for (const ms of [...times.withScoring, ...times.withoutScoring]) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(scorers.made).toBe(3 + 5);
+  });
+
+  it('times each run into the list of its kind: the scorer’s time in the runs with it only', () => {
+    // A clock that only the scorer moves, by 1 ms a sentence.
+    vi.spyOn(performance, 'now').mockImplementation(() => scorers.calls);
+    const times = measureClaimStage(TEXT, 2, 4);
+    vi.restoreAllMocks();
+    expect(times.sentencesScored).toBeGreaterThan(0);
+    expect(times.withScoring).toEqual(Array(4).fill(times.sentencesScored));
+    expect(times.withoutScoring).toEqual(Array(4).fill(0));
   });
 
   it('counts the sentences the claim stage scores in one run', () => {
@@ -41,7 +57,6 @@ describe('bench page: the claim stage with and without the scorer', () => {
     expect(scored).toBeGreaterThan(0);
     expect(measureClaimStage(TEXT, 0, 1).sentencesScored).toBe(scored);
   });
-
 });
 
 describe('bench: scoring share of the pipeline', () => {
