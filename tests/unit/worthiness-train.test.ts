@@ -5,6 +5,7 @@ import { scoreTsv } from '../../tools/lib/score-tsv';
 import { formatTsv, parseTsv, readLabelledSentences } from '../../tools/lib/tsv';
 import { averagePrecision, bestF1Threshold, classificationFigures, stratifiedFolds } from '../../tools/lib/worthiness-metrics';
 import { fitPlatt, trainWorthinessModel } from '../../tools/lib/worthiness-train';
+import { recipeWith, TRAIN_RECIPE } from '../../tools/lib/worthiness-config';
 import { TINY as tiny, TINY_TRAIN_OPTIONS as options } from '../fixtures/worthiness/load';
 
 describe('TSV', () => {
@@ -104,5 +105,25 @@ describe('training', () => {
   it('fits Platt scaling to separable-ish margins', () => {
     const { slope } = fitPlatt([-2, -1, -0.5, 0.5, 1, 2, 0.2, -0.2], [0, 0, 0, 1, 1, 1, 0, 1]);
     expect(slope).toBeGreaterThan(0);
+  });
+});
+
+describe('recipeWith', () => {
+  it('is the shipped recipe without an override', () => {
+    expect(recipeWith(undefined)).toBe(TRAIN_RECIPE);
+  });
+
+  it('merges a partial override of features and of lexiconWords field by field', () => {
+    const r = recipeWith('{"lambdas":[1e-4],"features":{"hashBits":16,"weights":{"cue":1}},"lexiconWords":{"size":5000}}');
+    expect(r.lambdas).toEqual([1e-4]);
+    expect(r.features).toEqual({ ...TRAIN_RECIPE.features, hashBits: 16, weights: { ...TRAIN_RECIPE.features.weights, cue: 1 } });
+    expect(r.lexiconWords).toEqual({ ...TRAIN_RECIPE.lexiconWords, size: 5000 });
+    expect(r.lexiconWords.bits).toBe(15);
+    expect(r.lexiconWords.weight).toBe(1);
+  });
+
+  it('takes a full lexiconWords override as given', () => {
+    const full = { skip: 0, size: 100, bits: 6, fingerprintBits: 4, levels: 7, weight: 2 };
+    expect(recipeWith(JSON.stringify({ lexiconWords: full })).lexiconWords).toEqual(full);
   });
 });

@@ -18,13 +18,21 @@ export const TRAIN_RECIPE: Omit<TrainOptions, 'log' | 'embeddings'> = {
   lexiconWords: { skip: 100, size: 24000, bits: 15, fingerprintBits: 8, levels: 15, weight: 1 },
 };
 
-/** Applies a JSON override such as '{"lambdas":[1e-4],"features":{"hashBits":16}}' (for experiments). */
+/**
+ * Applies a JSON override such as '{"lambdas":[1e-4],"features":{"hashBits":16}}' (for experiments).
+ * `features` (with its `weights`) and `lexiconWords` are merged field by field, so
+ * '{"lexiconWords":{"size":5000}}' keeps the recipe's other lexicon fields.
+ */
 export function recipeWith(overrideJson: string | undefined): Omit<TrainOptions, 'log' | 'embeddings'> {
   if (!overrideJson) return TRAIN_RECIPE;
-  const o = JSON.parse(overrideJson) as Partial<Omit<TrainOptions, 'features' | 'log' | 'embeddings'>> & { features?: Partial<TrainOptions['features']> };
+  const o = JSON.parse(overrideJson) as Partial<Omit<TrainOptions, 'features' | 'lexiconWords' | 'log' | 'embeddings'>> & {
+    features?: Partial<TrainOptions['features']>;
+    lexiconWords?: Partial<TrainOptions['lexiconWords']>;
+  };
   return {
     ...TRAIN_RECIPE,
     ...o,
     features: { ...TRAIN_RECIPE.features, ...(o.features ?? {}), weights: { ...TRAIN_RECIPE.features.weights, ...(o.features?.weights ?? {}) } },
+    lexiconWords: { ...TRAIN_RECIPE.lexiconWords, ...(o.lexiconWords ?? {}) },
   };
 }
