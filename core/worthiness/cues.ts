@@ -79,7 +79,7 @@ export const CUE_NAMES_3 = bitOf('names-3+');
 export const CUE_QUESTION = bitOf('question');
 export const CUE_WH_QUESTION = bitOf('wh-question');
 export const CUE_EXCLAMATION = bitOf('exclamation');
-export const CUE_LENGTH = [bitOf('len<5'), bitOf('len<10'), bitOf('len<20'), bitOf('len<40'), bitOf('len40+')] as const;
+const CUE_LENGTH = [bitOf('len<5'), bitOf('len<10'), bitOf('len<20'), bitOf('len<40'), bitOf('len40+')] as const;
 /** The length cue of a sentence of `words` words. */
 export const lengthCue = (words: number): number => CUE_LENGTH[words < 5 ? 0 : words < 10 ? 1 : words < 20 ? 2 : words < 40 ? 3 : 4];
 /** Bits of a word's cue groups (the groups take the low bits; the roles below sit above them). */
