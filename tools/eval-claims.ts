@@ -15,9 +15,8 @@ import { scoreCheckWorthiness } from '../core/worthiness/index';
 import { WORTHINESS_MODEL_DATA } from '../core/worthiness/model-data';
 import { readLabelledSentences } from './lib/tsv';
 import { classificationFigures, stratifiedFolds, type ClassificationFigures } from './lib/worthiness-metrics';
-import { recipeWith } from './lib/worthiness-config';
 import { trainWorthinessModel } from './lib/worthiness-train';
-import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
+import { fail, parseArgs, recipeFromArgs } from './lib/worthiness-cli';
 
 function describe(name: string, f: ClassificationFigures): string {
   return `${name}: F1 ${f.f1.toFixed(4)}  P ${f.precision.toFixed(4)}  R ${f.recall.toFixed(4)}  AP ${f.averagePrecision.toFixed(4)}  (n=${f.count}, TP ${f.truePositives}, FP ${f.falsePositives}, FN ${f.falseNegatives})`;
@@ -27,8 +26,7 @@ const args = parseArgs(process.argv.slice(2));
 const file = args.positional[0] ?? fail('usage: eval-claims TSV --embeddings VECTORS [--folds 5] [--seed N] [--news FILE] [--recipe JSON]');
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
 const k = Number(args.flags.get('folds') ?? 5);
-const baseRecipe = recipeWith(args.flags.get('recipe'));
-const recipe = { ...baseRecipe, embeddings: embeddingsFromArgs(args, baseRecipe.lexiconWords) };
+const recipe = recipeFromArgs(args);
 const seed = Number(args.flags.get('seed') ?? 7);
 const labels = sentences.map((s) => s.label);
 const texts = sentences.map((s) => s.text);

@@ -10,21 +10,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { readLabelledSentences } from './lib/tsv';
-import { recipeWith } from './lib/worthiness-config';
 import { outOfFoldMargins, recipeMatrix } from './lib/worthiness-train';
 import { averagePrecision, bestF1Threshold, stratifiedFolds } from './lib/worthiness-metrics';
-import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
+import { fail, parseArgs, recipeFromArgs } from './lib/worthiness-cli';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args.positional[0] ?? fail("usage: screen-claims TSV [--embeddings VECTORS] [--recipe JSON] [--lambdas '[1e-4]'] [--folds 5] [--seed 7]");
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
 const texts = sentences.map((s) => s.text);
 const labels = sentences.map((s) => s.label);
-const recipe = recipeWith(args.flags.get('recipe'));
+const recipe = recipeFromArgs(args);
 const lambdas = args.flags.has('lambdas') ? (JSON.parse(args.flags.get('lambdas')!) as number[]) : recipe.lambdas;
 const k = Number(args.flags.get('folds') ?? 5);
 const folds = stratifiedFolds(labels, k, Number(args.flags.get('seed') ?? 7));
-const matrix = recipeMatrix(texts, recipe, embeddingsFromArgs(args, recipe.lexiconWords));
+const matrix = recipeMatrix(texts, recipe, recipe.embeddings);
 
 for (const lambda of lambdas) {
   const oof = outOfFoldMargins(matrix, labels, folds, k, { lambda, positiveWeight: recipe.positiveWeight, nbBeta: recipe.nbBeta });

@@ -8,20 +8,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readLabelledSentences } from './lib/tsv';
-import { recipeWith } from './lib/worthiness-config';
 import { trainWorthinessModel } from './lib/worthiness-train';
-import { embeddingsFromArgs, fail, parseArgs } from './lib/worthiness-cli';
+import { fail, parseArgs, recipeFromArgs } from './lib/worthiness-cli';
 import { formatModelModule } from './lib/worthiness-model-file';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args.positional[0] ?? fail('usage: train-claims TSV --embeddings VECTORS [--out FILE]');
 const out = args.flags.get('out') ?? 'core/worthiness/model-data.ts';
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
-const recipe = recipeWith(args.flags.get('recipe'));
+const recipe = recipeFromArgs(args);
 const trained = trainWorthinessModel(
   sentences.map((s) => s.text),
   sentences.map((s) => s.label),
-  { ...recipe, embeddings: embeddingsFromArgs(args, recipe.lexiconWords), log: (m) => process.stderr.write(m + '\n') },
+  { ...recipe, log: (m) => process.stderr.write(m + '\n') },
 );
 const source = formatModelModule(trained.data);
 writeFileSync(out, source);

@@ -1,5 +1,7 @@
 /** Small argument helpers shared by the check-worthiness CLIs. */
 import { readWordEmbeddings, type WordEmbeddings, type WordsToTake } from './word-embeddings';
+import { recipeWith } from './worthiness-config';
+import type { TrainOptions } from './worthiness-train';
 
 export interface ParsedArgs {
   positional: string[];
@@ -45,4 +47,13 @@ export function embeddingsFromArgs(args: ParsedArgs, choice: WordsToTake): WordE
   const embeddings = readWordEmbeddings(path, choice);
   process.stderr.write(`embeddings: ${embeddings.words.length} words of ${embeddings.dimensions} dimensions from ${path} (${Date.now() - started} ms)\n`);
   return embeddings;
+}
+
+/**
+ * The training recipe the arguments ask for: the shipped one with --recipe JSON applied (recipeWith),
+ * and the word vectors of --embeddings for its lexicon words (embeddingsFromArgs).
+ */
+export function recipeFromArgs(args: ParsedArgs): Omit<TrainOptions, 'log'> {
+  const recipe = recipeWith(args.flags.get('recipe'));
+  return { ...recipe, embeddings: embeddingsFromArgs(args, recipe.lexiconWords) };
 }
