@@ -5,11 +5,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GATE_ALL, unitGate } from '../../core/claims/gate';
+import {
+  GATE_ALL,
+  GATE_BOILERPLATE,
+  GATE_CAUSAL_STRONG,
+  GATE_CAUSAL_WEAK,
+  GATE_CHANGE,
+  GATE_COMPARATIVE,
+  GATE_COMPARISON_PHRASE,
+  GATE_LOADED_ADJECTIVE,
+  GATE_LOADED_NOUN,
+  GATE_OPINION,
+  GATE_RELATIVE_DATE,
+  GATE_SUPERLATIVE,
+  GATE_WEEKDAY,
+  unitGate,
+} from '../../core/claims/gate';
 import * as lexicon from '../../core/claims/lexicon';
 import { isBoilerplate, isOpinion } from '../../core/claims/noise';
 import { findDates, findLexical, findStatistics, type UnitView } from '../../core/claims/rules';
-import { tokenize } from '../../core/claims/tokens';
+import { firstTokenAt, tokenize } from '../../core/claims/tokens';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const texts = [
@@ -23,26 +38,30 @@ const sentences = texts.flatMap((text) => text.split(/(?<=[.!?])\s+|\n+/)).filte
 /** The space-separated word lists of core/claims/lexicon, by name. */
 const wordLists = Object.entries(lexicon).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 
-/**
- * Every entry of every word list (those the gate watches, whichever they are, among them), in phrases
- * with other casing and punctuation around.
- */
-const lexiconWords = wordLists
-  .flatMap(([, list]) => list.split(' '))
-  .map((entry) => entry.replace(/_/g, ' '));
-const decorated = lexiconWords.flatMap((entry) => [
-  `Officials said the figure ${entry} the earlier estimate, reporters noted.`,
-  `${entry.toUpperCase()}: more people than last year, 3 days ago.`,
-  `"${entry[0]!.toUpperCase()}${entry.slice(1)}," he said on Monday-night.`,
-  `Prices rose,${entry}-related costs fell 5%.`,
-]);
+/** The words the gate keys on besides the lists' entries: "than" and the relative-date words. */
+const otherGateWords = ['than', 'higher than', 'yesterday', 'last week', 'earlier this month', 'this year', 'next month', 'years ago'];
 
-/** Phrases where the gate's word is not the entry's first word. */
+/**
+ * Every entry of every word list (those the gate watches, whichever they are, among them) and the
+ * other gate words, in phrases with other casing and punctuation around. The phrases themselves hold
+ * no gate word (checked below), so none of them masks a word the gate missed.
+ */
+const templates: ReadonlyArray<(entry: string) => string> = [
+  (entry) => `Officials said a figure ${entry} an earlier estimate, reporters noted.`,
+  (entry) => `${entry.toUpperCase()}: more people, 3 days.`,
+  (entry) => `"${entry[0]!.toUpperCase()}${entry.slice(1)}," he said at night.`,
+  (entry) => `Costs moved,${entry}-based costs hit 5%.`,
+];
+const lexiconWords = [...wordLists.flatMap(([, list]) => list.split(' ')).map((entry) => entry.replace(/_/g, ' ')), ...otherGateWords];
+const decorated = lexiconWords.flatMap((entry) => templates.map((template) => template(entry)));
+
+/** Phrases where the gate's word is not the entry's first word, or is glued to other words. */
 const edges = [
   'It happened two decades ago.',
   'Sales were far higher than expected.',
   'Output fell, earlier this month.',
   'The talks resume next week in Geneva.',
+  'He said so on Monday-night.',
 ];
 
 function views(s: string): { gated: UnitView; ungated: UnitView; gate: number } {
@@ -51,6 +70,50 @@ function views(s: string): { gated: UnitView; ungated: UnitView; gate: number } 
   const ungated: UnitView = { text: s, tokens, start: 0, end: s.length, tokenFrom: 0, tokenTo: tokens.length, quotes: [] };
   return { gated: { ...ungated, gate }, ungated, gate };
 }
+
+const gateOfText = (s: string): number => views(s).gate;
+
+/** What the rules that consult one gate bit find in a whole-text unit, with the given gate bits. */
+type Finder = (s: string, gate?: number) => unknown;
+const lexical: Finder = (s, gate) => findLexical({ ...views(s).ungated, gate }, 0);
+const dates: Finder = (s, gate) => findDates({ ...views(s).ungated, gate }, 0);
+const boilerplate: Finder = (s, gate) => isBoilerplate(s, views(s).ungated.tokens.filter((t) => t.word).length, gate);
+const opinion: Finder = (s, gate) => isOpinion(s, gate);
+
+/** A phrase around a list entry, with nothing else in it that the rule or the gate would take up. */
+const plain = (entry: string) => `Officials noted ${entry} militia units near a border post.`;
+/** Change verbs count only before "by", "to", a number…: "rose by 5". */
+const change = (entry: string) => `Officials noted output ${entry} by 5 units near a border post.`;
+
+const gatedLists: ReadonlyArray<[string, string, number, Finder, (entry: string) => string]> = [
+  ['CAUSAL_STRONG', lexicon.CAUSAL_STRONG, GATE_CAUSAL_STRONG, lexical, plain],
+  ['CAUSAL_WEAK', lexicon.CAUSAL_WEAK, GATE_CAUSAL_WEAK, lexical, plain],
+  ['COMPARISON_PHRASES', lexicon.COMPARISON_PHRASES, GATE_COMPARISON_PHRASE, lexical, plain],
+  ['SUPERLATIVES', lexicon.SUPERLATIVES, GATE_SUPERLATIVE, lexical, plain],
+  ['CHANGE_VERBS', lexicon.CHANGE_VERBS, GATE_CHANGE, lexical, change],
+  ['LOADED_ADJECTIVES', lexicon.LOADED_ADJECTIVES, GATE_LOADED_ADJECTIVE, lexical, plain],
+  ['LOADED_NOUNS', lexicon.LOADED_NOUNS, GATE_LOADED_NOUN, lexical, plain],
+  ['WEEKDAYS', lexicon.WEEKDAYS, GATE_WEEKDAY, dates, plain],
+  ['BOILERPLATE', lexicon.BOILERPLATE, GATE_BOILERPLATE, boilerplate, plain],
+  ['OPINION_MARKERS', lexicon.OPINION_MARKERS, GATE_OPINION, opinion, plain],
+];
+
+/** [sentence, the gate word or entry in it, its bit, the rules that consult the bit]. */
+const keyWordCases: Array<[string, string, number, Finder]> = [
+  ...gatedLists.flatMap(([, list, bit, finder, template]) =>
+    list.split(' ').map((entry): [string, string, number, Finder] => {
+      const phrase = entry.replace(/_/g, ' ');
+      return [template(phrase), phrase, bit, finder];
+    }),
+  ),
+  ['Prices rose yesterday.', 'yesterday', GATE_RELATIVE_DATE, dates],
+  ['Prices rose last week.', 'last', GATE_RELATIVE_DATE, dates],
+  ['Prices rose this year.', 'this', GATE_RELATIVE_DATE, dates],
+  ['Prices rose next month.', 'next', GATE_RELATIVE_DATE, dates],
+  ['Prices rose years ago.', 'ago', GATE_RELATIVE_DATE, dates],
+  ['Prices were higher than expected.', 'than', GATE_COMPARATIVE, lexical],
+  ['Prices rose on Monday.', 'Monday', GATE_WEEKDAY, dates],
+];
 
 describe('unitGate', () => {
   it('skips only regexes that would find nothing (fixture sentences and every word-list entry in context)', () => {
@@ -70,11 +133,43 @@ describe('unitGate', () => {
     expect(skipped).toBeGreaterThan(all.length * 0.9);
   });
 
-  it('lets every regex run when the unit cuts a token at either end', () => {
-    const text = 'Dateline:Monday because prices rose';
+  it('the phrases around the entries hold no gate word of their own', () => {
+    for (const template of [...templates, plain, change]) expect(gateOfText(template('xx'))).toBe(0);
+  });
+
+  // Each gate word alone in its sentence, where the rules find something only through it: a word the
+  // gate missed would make the gated result differ.
+  it.each(keyWordCases)('%s', (sentence, word, bit, finder) => {
+    const gate = gateOfText(sentence);
+    expect(finder(sentence, gate)).toEqual(finder(sentence));
+    // The sentence does exercise the bit: without it the rules find less.
+    expect(finder(sentence, gate & ~bit)).not.toEqual(finder(sentence));
+    // And nothing else in it sets the bit.
+    expect(gateOfText(sentence.replace(word, 'xx')) & bit).toBe(0);
+  });
+
+  it('lets every regex run when the unit starts inside a token', () => {
+    // A break inside "1.Yesterday": the unit's text starts with "Yesterday", its tokens with "prices".
+    const text = '1.Yesterday prices fell sharply.';
     const tokens = tokenize(text);
-    // The unit starts inside the token "Dateline" and ends inside "rose".
-    expect(unitGate(tokens, 3, text.length - 2, 1, tokens.length)).toBe(GATE_ALL);
+    const start = 2;
+    const tokenFrom = firstTokenAt(tokens, start);
+    const ungated: UnitView = { text, tokens, start, end: text.length, tokenFrom, tokenTo: tokens.length, quotes: [] };
+    const gate = unitGate(tokens, start, text.length, tokenFrom, tokens.length);
+    expect(findDates(ungated, start)).not.toEqual([]);
+    expect(findDates({ ...ungated, gate }, start)).toEqual(findDates(ungated, start));
+  });
+
+  it('lets every regex run when the unit ends inside a token', () => {
+    // The unit ends inside "agonisingly": its text ends with "ago", its last token is the whole word.
+    const text = 'Sales fell two years agonisingly.';
+    const tokens = tokenize(text);
+    const end = text.indexOf('ago') + 3;
+    const tokenTo = firstTokenAt(tokens, end);
+    const ungated: UnitView = { text, tokens, start: 0, end, tokenFrom: 0, tokenTo, quotes: [] };
+    const gate = unitGate(tokens, 0, end, 0, tokenTo);
+    expect(findDates(ungated, 0)).not.toEqual([]);
+    expect(findDates({ ...ungated, gate }, 0)).toEqual(findDates(ungated, 0));
   });
 });
 
