@@ -192,6 +192,33 @@ describe('spelled-out counts: the scan from number words finds what the Unicode 
     expect(counts(`${sentence} ſ`)).toEqual(plain);
     expect(counts(`${sentence} \u212a`)).toEqual(plain);
   });
+
+  const counts = (text: string) => {
+    const tokens = tokenize(text);
+    const view: UnitView = { text, tokens, start: 0, end: text.length, tokenFrom: 0, tokenTo: tokens.length, quotes: [] };
+    return findStatistics(view, 0)
+      .filter((s) => s.label === 'count')
+      .map(({ text: words, start, end }) => ({ words, start, end }));
+  };
+
+  it('finds a number word spelled with "ſ", which folds to "s" only under the Unicode pattern', () => {
+    expect(counts('Officials said ſeven soldiers were injured.')).toEqual([{ words: 'ſeven soldiers', start: 15, end: 29 }]);
+  });
+
+  it('finds every number word with "s" spelled "ſ" and "k" spelled as the Kelvin sign where it finds it plainly', () => {
+    let changed = 0;
+    for (const entry of lexicon.SPELLED_NUMBERS.split(' ')) {
+      const word = entry.replace(/_/g, ' ');
+      const folded = word.replace(/s/g, 'ſ').replace(/k/g, '\u212a');
+      if (folded === word) continue;
+      changed++;
+      const at = (found: ReturnType<typeof counts>) => found.map(({ start, end }) => [start, end]);
+      const plain = counts(`Officials said ${word} soldiers were injured.`);
+      expect(plain.length).toBe(1);
+      expect(at(counts(`Officials said ${folded} soldiers were injured.`))).toEqual(at(plain));
+    }
+    expect(changed).toBeGreaterThan(10);
+  });
 });
 
 describe('word lists', () => {
