@@ -19,6 +19,7 @@ import {
   COMPARISON_PHRASES,
   LOADED_ADJECTIVES,
   LOADED_NOUNS,
+  MONTHS,
   OPINION_MARKERS,
   SUPERLATIVES,
   WEEKDAYS,
@@ -36,6 +37,7 @@ export const GATE_WEEKDAY = 1 << 8;
 export const GATE_RELATIVE_DATE = 1 << 9;
 export const GATE_BOILERPLATE = 1 << 10;
 export const GATE_OPINION = 1 << 11;
+export const GATE_MONTH = 1 << 12;
 /** Every regex may match: what callers without a gate pass. All bits set, so a new bit needs no change here. */
 export const GATE_ALL = -1;
 
@@ -73,6 +75,8 @@ gateOn(GATE_WEEKDAY, firstWordsOf(WEEKDAYS));
 gateOn(GATE_RELATIVE_DATE, ['yesterday', 'last', 'this', 'next', 'ago']);
 gateOn(GATE_BOILERPLATE, firstWordsOf(BOILERPLATE));
 gateOn(GATE_OPINION, firstWordsOf(OPINION_MARKERS));
+// Every month rule's match holds a whole month name, "Dec" of "Dec." included (MONTH_WORD_RE in rules.ts).
+gateOn(GATE_MONTH, firstWordsOf(MONTHS));
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 

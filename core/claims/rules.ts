@@ -36,6 +36,7 @@ import {
   GATE_COMPARISON_PHRASE,
   GATE_LOADED_ADJECTIVE,
   GATE_LOADED_NOUN,
+  GATE_MONTH,
   GATE_RELATIVE_DATE,
   GATE_SUPERLATIVE,
   GATE_WEEKDAY,
@@ -416,7 +417,8 @@ const DATE_RULES: ReadonlyArray<[RegExp, string, number, DateNeed]> = [
 
 /**
  * Every month rule's match holds a whole month name (letters after a space or a word boundary), every
- * year rule's a year: one test for each decides which of the larger patterns can match at all.
+ * year rule's a year: one test for each decides which of the larger patterns can match at all. The
+ * month test runs only in units whose gate has a month name in some case ("may" as well as "May").
  */
 const MONTH_WORD_RE = new RegExp(`\\b${M}\\b`);
 const YEAR_DIGITS_RE = new RegExp(YEAR);
@@ -424,10 +426,10 @@ const YEAR_DIGITS_RE = new RegExp(YEAR);
 export function findDates(view: UnitView, from: number): RuleSignal[] {
   const s = view.text.slice(from, view.end);
   const found: Array<{ start: number; end: number; label: string; weight: number }> = [];
-  const digit = /\d/.test(s);
-  const month = MONTH_WORD_RE.test(s);
-  const year = digit && YEAR_DIGITS_RE.test(s);
   const gate = gateOf(view, from);
+  const digit = /\d/.test(s);
+  const month = (gate & GATE_MONTH) !== 0 && MONTH_WORD_RE.test(s);
+  const year = digit && YEAR_DIGITS_RE.test(s);
   const possible: Record<DateNeed, boolean> = {
     'month+digit': month && digit,
     'month+year': month && year,

@@ -15,6 +15,7 @@ import {
   GATE_COMPARISON_PHRASE,
   GATE_LOADED_ADJECTIVE,
   GATE_LOADED_NOUN,
+  GATE_MONTH,
   GATE_OPINION,
   GATE_RELATIVE_DATE,
   GATE_SUPERLATIVE,
@@ -62,6 +63,8 @@ const edges = [
   'Output fell, earlier this month.',
   'The talks resume next week in Geneva.',
   'He said so on Monday-night.',
+  'Polls closed on Dec. 5, 2019.',
+  'Prices may rise, as in May 2019.',
 ];
 
 function views(s: string): { gated: UnitView; ungated: UnitView; gate: number } {
@@ -84,6 +87,8 @@ const opinion: Finder = (s, gate) => isOpinion(s, gate);
 const plain = (entry: string) => `Officials noted ${entry} militia units near a border post.`;
 /** Change verbs count only before "by", "to", a number…: "rose by 5". */
 const change = (entry: string) => `Officials noted output ${entry} by 5 units near a border post.`;
+/** Month names count after a preposition: "since March". */
+const month = (entry: string) => `Officials met since ${entry} near a border post.`;
 
 const gatedLists: ReadonlyArray<[string, string, number, Finder, (entry: string) => string]> = [
   ['CAUSAL_STRONG', lexicon.CAUSAL_STRONG, GATE_CAUSAL_STRONG, lexical, plain],
@@ -94,6 +99,7 @@ const gatedLists: ReadonlyArray<[string, string, number, Finder, (entry: string)
   ['LOADED_ADJECTIVES', lexicon.LOADED_ADJECTIVES, GATE_LOADED_ADJECTIVE, lexical, plain],
   ['LOADED_NOUNS', lexicon.LOADED_NOUNS, GATE_LOADED_NOUN, lexical, plain],
   ['WEEKDAYS', lexicon.WEEKDAYS, GATE_WEEKDAY, dates, plain],
+  ['MONTHS', lexicon.MONTHS, GATE_MONTH, dates, month],
   ['BOILERPLATE', lexicon.BOILERPLATE, GATE_BOILERPLATE, boilerplate, plain],
   ['OPINION_MARKERS', lexicon.OPINION_MARKERS, GATE_OPINION, opinion, plain],
 ];
@@ -134,7 +140,7 @@ describe('unitGate', () => {
   });
 
   it('the phrases around the entries hold no gate word of their own', () => {
-    for (const template of [...templates, plain, change]) expect(gateOfText(template('xx'))).toBe(0);
+    for (const template of [...templates, plain, change, month]) expect(gateOfText(template('xx'))).toBe(0);
   });
 
   // Each gate word alone in its sentence, where the rules find something only through it: a word the
