@@ -74,6 +74,8 @@ gateOn(GATE_WEEKDAY, firstWordsOf(WEEKDAYS));
 // "yesterday", "last week", "earlier this month", "next year", "(three) years ago".
 gateOn(GATE_RELATIVE_DATE, ['yesterday', 'last', 'this', 'next', 'ago']);
 gateOn(GATE_BOILERPLATE, firstWordsOf(BOILERPLATE));
+// The copyright line's word (noise.ts; the sign © is searched for in every unit).
+gateOn(GATE_BOILERPLATE, ['copyright']);
 gateOn(GATE_OPINION, firstWordsOf(OPINION_MARKERS));
 // Every month rule's match holds a whole month name, "Dec" of "Dec." included (MONTH_WORD_RE in rules.ts).
 gateOn(GATE_MONTH, firstWordsOf(MONTHS));

@@ -11,8 +11,12 @@ import type { QuoteSpan } from './sentences';
 const BOILERPLATE_RE = new RegExp(wordsPattern(BOILERPLATE), 'i');
 const OPINION_RE = new RegExp(wordsPattern(OPINION_MARKERS), 'i');
 const METADATA_RE = /@\w|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|^(?:by|updated|published|posted|last updated|photo|image|source|credit|file|picture|video|watch|listen|editing by|reporting by)\b/i;
-/** A copyright line: the sign itself, or the word before a year or "(c)". */
-const COPYRIGHT_RE = /©|\bcopyright\s+(?:\(c\)|\d{4})/i;
+/**
+ * A copyright line: the sign itself (a plain search, tried in every unit), or the word before a year
+ * or "(c)" (a gate word of the boilerplate bit: the regex runs only where the word is).
+ */
+const COPYRIGHT_SIGN = '©';
+const COPYRIGHT_WORD_RE = /\bcopyright\s+(?:\(c\)|\d{4})/i;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const CLOSER_RE = /["”’»)\]\s]/;
 
@@ -63,8 +67,8 @@ export function isQuestion(unit: string): boolean {
  */
 export function isBoilerplate(unit: string, words: number, gate = GATE_ALL): boolean {
   if (words < 3) return true;
-  if ((gate & GATE_BOILERPLATE) !== 0 && BOILERPLATE_RE.test(unit)) return true;
-  if (COPYRIGHT_RE.test(unit)) return true;
+  if (unit.includes(COPYRIGHT_SIGN)) return true;
+  if ((gate & GATE_BOILERPLATE) !== 0 && (BOILERPLATE_RE.test(unit) || COPYRIGHT_WORD_RE.test(unit))) return true;
   if (words < 5 && !endsWithTerminal(unit)) return true;
   return words < 14 && METADATA_RE.test(unit);
 }

@@ -39,8 +39,8 @@ const sentences = texts.flatMap((text) => text.split(/(?<=[.!?])\s+|\n+/)).filte
 /** The space-separated word lists of core/claims/lexicon, by name. */
 const wordLists = Object.entries(lexicon).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 
-/** The words the gate keys on besides the lists' entries: "than" and the relative-date words. */
-const otherGateWords = ['than', 'higher than', 'yesterday', 'last week', 'earlier this month', 'this year', 'next month', 'years ago'];
+/** The words the gate keys on besides the lists' entries: "than", the relative-date words, "copyright". */
+const otherGateWords = ['than', 'higher than', 'yesterday', 'last week', 'earlier this month', 'this year', 'next month', 'years ago', 'copyright 2021', 'copyright (c)'];
 
 /**
  * Every entry of every word list (those the gate watches, whichever they are, among them) and the
@@ -65,6 +65,9 @@ const edges = [
   'He said so on Monday-night.',
   'Polls closed on Dec. 5, 2019.',
   'Prices may rise, as in May 2019.',
+  'Copyright ©2023 Reuters, its staff and its agents.',
+  '© 2023 Reuters, its staff and its agents.',
+  'Text copyright\u00a02023 Reuters, its staff and its agents.',
 ];
 
 function views(s: string): { gated: UnitView; ungated: UnitView; gate: number } {
@@ -119,6 +122,7 @@ const keyWordCases: Array<[string, string, number, Finder]> = [
   ['Prices rose years ago.', 'ago', GATE_RELATIVE_DATE, dates],
   ['Prices were higher than expected.', 'than', GATE_COMPARATIVE, lexical],
   ['Prices rose on Monday.', 'Monday', GATE_WEEKDAY, dates],
+  ['Officials noted Copyright 2023 militia units near a border post.', 'Copyright', GATE_BOILERPLATE, boilerplate],
 ];
 
 describe('unitGate', () => {
@@ -229,7 +233,9 @@ describe('spelled-out counts: the scan from number words finds what the Unicode 
 
 describe('word lists', () => {
   // wordsPattern puts \b around each entry, and the gate keys on an entry's first run of ASCII
-  // letters: an entry that starts or ends with anything else ("copyright ©") could never match.
+  // letters: an entry that starts with anything else would be skipped by the gate, and one that ends
+  // with anything else would match only before a word character ("copyright ©" matches "Copyright
+  // ©2023", not "Copyright © 2023").
   it.each(wordLists)('%s: every entry starts and ends with an ASCII letter or digit', (_name, list) => {
     for (const entry of list.split(' ')) expect(entry).toMatch(/^[a-z0-9](?:.*[a-z0-9])?$/i);
   });
