@@ -162,7 +162,6 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
       if (tag === 'INPUT' && markup.type?.toLowerCase() === 'password') passwordFields.push(element);
       return;
     }
-    if (textSoFar > maxText) return;
     const own = newStats(parent, order++);
     own.textBefore = textSoFar;
     own.articleBody = markup.articleBody;
@@ -193,7 +192,8 @@ export function measurePage(root: Element, maxText = Infinity): PageStats {
     }
     const myRun: Run = block || own.hard || own.named ? { chars: 0, link: 0, stops: 0, last: 0 } : run;
     const linked = inLink || tag === 'A';
-    // Past the size limit the rest of the page is not read: its text nodes no more than its elements.
+    // Past the size limit the rest of the page is not read: the loop stops before the next text node
+    // or element, so an element is only ever visited (and measured) while the text is within it.
     for (let child = element.firstChild; child && textSoFar <= maxText; child = child.nextSibling) {
       const type = child.nodeType; // read once: every DOM read is a call into the engine
       if (type === 3) {

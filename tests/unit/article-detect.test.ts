@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, findArticle } from '../../core/article/detect-article';
+import { measurePage } from '../../core/article/page-stats';
 import { articleText, indexArticle } from '../../core/article/article-text';
 import { buildTextIndex, rangeFromOffsets, textPiecesInRange } from '../../core/text/text-index';
 import { highlightSpans } from '../../core/highlight/highlight';
@@ -198,5 +199,13 @@ describe('findArticle with a text limit', () => {
     expect(search.tooLarge).toBe(true);
     expect(search.article).toBeNull();
     expect(search.pageText).toBeGreaterThan(500);
+  });
+
+  it('measures no element met after the text passed the limit', () => {
+    const body = loadPage('seed-news.html').body;
+    const page = measurePage(body, 500);
+    expect(page.tooLarge).toBe(true);
+    expect(page.elements.length).toBeLessThan(measurePage(body).elements.length);
+    for (const element of page.elements) expect(page.stats.get(element)!.textBefore).toBeLessThanOrEqual(500);
   });
 });
