@@ -59,13 +59,11 @@ export interface UnitView {
   tokenFrom: number;
   tokenTo: number;
   quotes: readonly QuoteSpan[];
-  /** Which word-list regexes can match in [start, end) (gate.ts); absent: all of them run. */
+  /**
+   * Which word-list regexes can match in [start, end) (gate.ts); absent: all of them run. A view with
+   * a gate is searched from `start` (detect-claims.ts): the bits say nothing of a range cut elsewhere.
+   */
   gate?: number;
-}
-
-/** The gate bits that hold for the range [from, view.end): the view's when it starts there. */
-function gateOf(view: UnitView, from: number): number {
-  return from === view.start && view.gate !== undefined ? view.gate : GATE_ALL;
 }
 
 function signal(kind: ClaimKind, label: string, text: string, start: number, end: number, weight: number, speaker?: Mention): RuleSignal {
@@ -426,7 +424,7 @@ const YEAR_DIGITS_RE = new RegExp(YEAR);
 export function findDates(view: UnitView, from: number): RuleSignal[] {
   const s = view.text.slice(from, view.end);
   const found: Array<{ start: number; end: number; label: string; weight: number }> = [];
-  const gate = gateOf(view, from);
+  const gate = view.gate ?? GATE_ALL;
   const digit = /\d/.test(s);
   const month = (gate & GATE_MONTH) !== 0 && MONTH_WORD_RE.test(s);
   const year = digit && YEAR_DIGITS_RE.test(s);
@@ -489,7 +487,7 @@ export function findLexical(view: UnitView, from: number): RuleSignal[] {
     out.push(signal(kind, label, text, from + m.index, from + m.index + m[0].length + extra, weight));
   };
   // Regexes whose words the unit does not hold are skipped (gate.ts).
-  const gate = gateOf(view, from);
+  const gate = view.gate ?? GATE_ALL;
   const may = (bit: number): boolean => (gate & bit) !== 0;
   if (may(GATE_CAUSAL_STRONG)) matchAll(CAUSAL_STRONG_RE, s, (m) => add('causal', 'cause and effect', m, 0.33));
   if (may(GATE_CAUSAL_WEAK)) matchAll(CAUSAL_WEAK_RE, s, (m) => add('causal', 'cause and effect', m, 0.25));
