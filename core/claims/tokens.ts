@@ -17,7 +17,6 @@ export interface Token {
 
 // The grammar, as a regex (kept as the reference the scanner below implements):
 //   /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
-// Each repetition of the inner group must start with a punctuation character, so matching is linear.
 // The scanner walks char codes instead: the regex's match arrays and the per-token test dominated the
 // claim stage's cost on short pages.
 
@@ -52,7 +51,7 @@ function slowCase(ch: string): number {
  * What the engine's Unicode tables say of each non-ASCII BMP code unit (its class in bits 0–1, its
  * case in bits 2–3; 0: not asked yet), asked once per code unit and page: those lookups are slow
  * calls, and a page in Cyrillic or Greek asks them for nearly every character. Allocated with the
- * first such code unit, so an ASCII page never pays for it.
+ * first such code unit, so a page without non-ASCII characters never pays for it.
  */
 let bmpTraits: Uint8Array | null = null;
 
@@ -98,12 +97,6 @@ function letterRunEnd(text: string, i: number): number {
   return i;
 }
 
-function startsLetterRun(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  return c < 128 ? ASCII_CLASS[c] === LETTER_OR_DIGIT : classOfCodePoint(text.codePointAt(i)!) === LETTER_OR_DIGIT;
-}
-
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -125,7 +118,12 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     let end = letterRunEnd(text, i);
-    while (end < n && isJoiner(text.charCodeAt(end)) && startsLetterRun(text, end + 1)) end = letterRunEnd(text, end + 1);
+    // A joiner stays in the word only when a run of letters or digits follows it.
+    while (end < n && isJoiner(text.charCodeAt(end))) {
+      const runEnd = letterRunEnd(text, end + 1);
+      if (runEnd === end + 1) break;
+      end = runEnd;
+    }
     tokens.push({ text: text.slice(i, end), start: i, end, word: true });
     i = end;
   }
