@@ -10,7 +10,7 @@
  * skips a regex that would find nothing: the matches themselves still come from the regexes.
  */
 
-import type { Token } from './tokens';
+import { isAsciiLetterOrDigit, type Token } from './tokens';
 import {
   BOILERPLATE,
   CAUSAL_STRONG,
@@ -23,6 +23,7 @@ import {
   OPINION_MARKERS,
   SUPERLATIVES,
   WEEKDAYS,
+  words,
 } from './lexicon';
 
 export const GATE_CAUSAL_STRONG = 1 << 0;
@@ -58,7 +59,7 @@ function gateOn(bit: number, firstWords: readonly string[]): void {
 }
 
 /** The first run of letters of each entry of a space-separated list ("so-called" → "so", "i_think" → "i"). */
-const firstWordsOf = (list: string): string[] => list.split(' ').map((entry) => /^[a-z0-9]+/i.exec(entry)![0].toLowerCase());
+const firstWordsOf = (list: string): string[] => words(list).map((entry) => /^[a-z0-9]+/i.exec(entry)![0].toLowerCase());
 
 gateOn(GATE_CAUSAL_STRONG, firstWordsOf(CAUSAL_STRONG));
 gateOn(GATE_CAUSAL_WEAK, firstWordsOf(CAUSAL_WEAK));
@@ -80,8 +81,6 @@ gateOn(GATE_OPINION, firstWordsOf(OPINION_MARKERS));
 // Every month rule's match holds a whole month name, "Dec" of "Dec." included (MONTH_WORD_RE in rules.ts).
 gateOn(GATE_MONTH, firstWordsOf(MONTHS));
 
-const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /** Whether some gate word starts with the letter `first` (any case) and is `length` long. */
 function mayBeGateWord(first: number, length: number): boolean {
   const letter = (first | 0x20) - 97; // ASCII lower case; digits fall outside 0–25
@@ -96,7 +95,7 @@ function tokenBits(token: Token): number {
   let upper = false;
   for (let i = 0; i <= t.length; i++) {
     const c = i < t.length ? t.charCodeAt(i) : 32;
-    if (isAsciiAlnum(c)) {
+    if (isAsciiLetterOrDigit(c)) {
       if (runStart < 0) runStart = i;
       if (c >= 65 && c <= 90) upper = true;
       continue;

@@ -4,7 +4,8 @@
  * article. Lists are space-separated strings (smaller than arrays once minified).
  */
 
-const words = (list: string): string[] => list.split(' ');
+/** The entries of a space-separated list. */
+export const words = (list: string): string[] => list.split(' ');
 const set = (list: string): ReadonlySet<string> => new Set(words(list));
 
 /** `\b(?:a|b|c)\b` for a space-separated list; multi-word entries use `_` for a space. */
