@@ -1,6 +1,6 @@
 /**
  * Cross-validated evaluation of the check-worthiness model:
- *   npm run eval:claims -- sentences.tsv --embeddings VECTORS [--folds 5] [--seed N] [--news tests/fixtures/worthiness/news-sentences.tsv]
+ *   npm run eval:claims -- sentences.tsv [--embeddings VECTORS|none] [--folds 5] [--seed N] [--news tests/fixtures/worthiness/news-sentences.tsv]
  *
  * Stratified k-fold: each fold's model is trained (lambda choice and calibration included) on the
  * other folds only, then the shipped form of it (quantised weights) scores the held-out fold. Prints
@@ -23,7 +23,7 @@ function describe(name: string, f: ClassificationFigures): string {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const file = args.positional[0] ?? fail('usage: eval-claims TSV --embeddings VECTORS [--folds 5] [--seed N] [--news FILE] [--recipe JSON]');
+const file = args.positional[0] ?? fail('usage: eval-claims TSV [--embeddings VECTORS|none] [--folds 5] [--seed N] [--news FILE] [--recipe JSON]');
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
 const k = Number(args.flags.get('folds') ?? 5);
 const recipe = recipeFromArgs(args);

@@ -1,6 +1,6 @@
 /**
  * Quick screening of a check-worthiness recipe (for experiments, not the figures that ship):
- *   npx tsx tools/screen-claims.ts sentences.tsv [--embeddings VECTORS] [--recipe JSON] [--lambdas '[1e-4,2e-4]'] [--folds 5] [--seed 7]
+ *   npx tsx tools/screen-claims.ts sentences.tsv [--embeddings VECTORS|none] [--recipe JSON] [--lambdas '[1e-4,2e-4]'] [--folds 5] [--seed 7]
  *
  * For each fixed L2 strength, a stratified k-fold gives out-of-fold margins of the float model (no inner
  * cross-validation, no calibration, no quantisation), and it prints their average precision and the
@@ -15,7 +15,7 @@ import { averagePrecision, bestF1Threshold, stratifiedFolds } from './lib/worthi
 import { fail, parseArgs, recipeFromArgs } from './lib/worthiness-cli';
 
 const args = parseArgs(process.argv.slice(2));
-const file = args.positional[0] ?? fail("usage: screen-claims TSV [--embeddings VECTORS] [--recipe JSON] [--lambdas '[1e-4]'] [--folds 5] [--seed 7]");
+const file = args.positional[0] ?? fail("usage: screen-claims TSV [--embeddings VECTORS|none] [--recipe JSON] [--lambdas '[1e-4]'] [--folds 5] [--seed 7]");
 const sentences = readLabelledSentences(readFileSync(file, 'utf8'));
 const texts = sentences.map((s) => s.text);
 const labels = sentences.map((s) => s.label);

