@@ -20,7 +20,7 @@ import { LEXICON_SEED, type WordLexicon } from './word-lexicon';
 
 /** What a word adds wherever it occurs, in weight levels (featureDot multiplies by the step). */
 interface WordPart {
-  /** The word's FNV state with SEED_WORD (its memo key), and where it was first read. */
+  /** The word's memo key (memoKey of its FNV state with SEED_WORD), and where it was first read. */
   key: number;
   src: string;
   start: number;
@@ -34,9 +34,16 @@ interface WordPart {
   bigramPrefix: number;
   /** wordCueBitsAt of the word. */
   cues: number;
-  /** Its value in the model's WordLexicon (0 without one). */
-  lexicon: number;
+  /** Its value level in the model's WordLexicon (value = level × the lexicon's step; 0 without one). */
+  lexiconLevel: number;
 }
+
+/**
+ * A word's memo key: its FNV state cut to 30 bits. A full 32-bit state is not one of the engine's
+ * small integers, so passing it to a call boxed it in a heap number, once for every token of a page.
+ * Two words that share a key are still told apart by their characters.
+ */
+const memoKey = (state: number): number => state & 0x3fffffff;
 
 const slotOf = (key: number, mask: number): number => (Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 12) & mask;
 
@@ -95,16 +102,19 @@ function partOf(memo: WordMemo, src: string, start: number, length: number, key:
 }
 
 /**
- * The WordPart of src[start, +length) (a word as written, or a number's or mark's norm), keyed by
- * `key`: its characters are folded and marked once (markWord), then hashed for the lexicon, the
- * bigram prefix and the n-grams.
+ * The WordPart of src[start, +length) (a word as written, or a number's or mark's norm), under the
+ * memo key `key`: its characters are folded and marked once (markWord), then hashed for its unigram
+ * and cues, the lexicon, the bigram prefix and the n-grams.
  */
 function wordPart(src: string, start: number, length: number, key: number, config: FeatureConfig, levels: Int8Array, mask: number, lexicon: WordLexicon | undefined): WordPart {
   const marked = markWord(src, start, length);
-  // The lexicon's hash of the word and the bigram prefix it leaves, from its folded codes.
+  // The word's FNV state (featureDot read it too, but passes only its memo key), the lexicon's hash
+  // of the word and the bigram prefix it leaves, from its folded codes.
+  let state = SEED_WORD;
   let lexiconHash = LEXICON_SEED;
   let prefix = SEED_BIGRAM;
   for (let k = 1; k <= length; k++) {
+    state = Math.imul(state ^ MARKED[k]!, FNV_PRIME);
     lexiconHash = Math.imul(lexiconHash ^ MARKED[k]!, FNV_PRIME);
     prefix = Math.imul(prefix ^ MARKED[k]!, FNV_PRIME);
   }
@@ -120,14 +130,21 @@ function wordPart(src: string, start: number, length: number, key: number, confi
     src,
     start,
     length,
-    unigram: signedLevel(levels, mask, finish(key)),
+    unigram: signedLevel(levels, mask, finish(state)),
     chars,
     grams,
     bigramPrefix: Math.imul(prefix ^ 32 /* space */, FNV_PRIME),
-    cues: wordCueBitsAt(src, start, length, key),
-    lexicon: lexicon ? lexicon.valueOfHash(finish(lexiconHash)) : 0,
+    cues: wordCueBitsAt(src, start, length, state),
+    lexiconLevel: lexicon ? lexicon.levelOfHash(finish(lexiconHash)) : 0,
   };
 }
+
+/**
+ * The sentence's sum of lexicon values, kept in a typed array's one cell rather than in a local: the
+ * engine's mid tier, which runs featureDot on most pages, kept that local boxed and allocated a heap
+ * number for every token (about 20 bytes a token). Same additions in the same order.
+ */
+const lexicalSum = new Float64Array(1);
 
 /** What a character can start: 1 a word, 2 a number, 3 a mark (TOKEN_RE's three alternatives). */
 const STARTS = new Uint8Array(128);
@@ -155,7 +172,8 @@ export function featureDot(sentence: string, config: FeatureConfig, levels: Int8
   const length = sentence.length;
   let count = 0;
   let unigrams = 0;
-  let lexical = 0;
+  lexicalSum[0] = 0;
+  const lexiconStep = lexicon ? lexicon.data.step : 0;
   let bigrams = 0;
   let chars = 0;
   let grams = 0;
@@ -200,7 +218,7 @@ export function featureDot(sentence: string, config: FeatureConfig, levels: Int8
         c = sentence.charCodeAt(++i);
       }
       const n = i - start;
-      part = partOf(memo, sentence, start, n, key, config, levels, mask, lexicon);
+      part = partOf(memo, sentence, start, n, memoKey(key), config, levels, mask, lexicon);
       bigrams += signedLevel(levels, mask, finish(bigram));
 
       words++;
@@ -237,13 +255,13 @@ export function featureDot(sentence: string, config: FeatureConfig, levels: Int8
         else if (norm !== '?' && norm !== '!') cues |= 1 << CUE_MONEY;
         lastMark = c0;
       }
-      part = partOf(memo, norm, 0, norm.length, fnv(SEED_WORD, norm, 0, norm.length), config, levels, mask, lexicon);
+      part = partOf(memo, norm, 0, norm.length, memoKey(fnv(SEED_WORD, norm, 0, norm.length)), config, levels, mask, lexicon);
       bigrams += signedLevel(levels, mask, bigramHash(prefix, norm));
       auxiliary = false;
     }
     count++;
     unigrams += part.unigram;
-    lexical += part.lexicon;
+    lexicalSum[0] += part.lexiconLevel * lexiconStep;
     chars += part.chars;
     grams += part.grams;
     prefix = part.bigramPrefix;
@@ -264,5 +282,5 @@ export function featureDot(sentence: string, config: FeatureConfig, levels: Int8
     z += sum * scale.cue;
   }
   // The word lexicon: the mean of the tokens' values (word-lexicon.ts; its weight is in the values).
-  return z * step + (count > 0 && lexicon ? lexical / count : 0);
+  return z * step + (count > 0 && lexicon ? lexicalSum[0]! / count : 0);
 }

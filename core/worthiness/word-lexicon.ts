@@ -90,16 +90,20 @@ export class WordLexicon {
 
   /** The word's value (its norm as tokenize gives it), or 0 when the lexicon does not hold it. */
   value(word: string): number {
-    return this.valueOfHash(hashString(word, LEXICON_SEED));
+    return this.levelOfHash(hashString(word, LEXICON_SEED)) * this.data.step;
   }
 
-  /** The value of the word whose hashString(word, LEXICON_SEED) is `h`. */
-  valueOfHash(h: number): number {
+  /**
+   * The value level (value = level × data.step) of the word whose hashString(word, LEXICON_SEED) is
+   * `h`, or 0 when the lexicon does not hold it. A small integer: the scorer keeps one per word of a
+   * page, and a fractional value would be a heap number each.
+   */
+  levelOfHash(h: number): number {
     const { bits, fingerprintBits } = this.data;
     const bucket = bucketOf(h, bits);
     const fingerprint = fingerprintOf(h, bits, fingerprintBits);
     for (let i = this.first[bucket]!, end = this.first[bucket + 1]!; i < end; i++) {
-      if (this.fingerprints[i] === fingerprint) return this.levels[i]! * this.data.step;
+      if (this.fingerprints[i] === fingerprint) return this.levels[i]!;
     }
     return 0;
   }
