@@ -10,7 +10,7 @@
  * it has that key already.
  */
 import { MONTHS, WEEKDAYS } from '../claims/lexicon';
-import { fnv, hashString, SEED_CUE, SEED_WORD } from './hash';
+import { fnv, hashString, SEED_CUE, SEED_WORD, tableSlot } from './hash';
 
 /**
  * Cue words, grouped (space-separated, as core/claims/lexicon.ts keeps its lists: smaller once
@@ -72,13 +72,13 @@ export const CUE_PERCENT = bitOf('percent');
 export const CUE_MONEY = bitOf('money');
 export const CUE_QUOTE_MARK = bitOf('quote-mark');
 export const CUE_PERFECT = bitOf('perfect');
-export const CUE_NUMBER = bitOf('number');
-export const CUE_NUMBERS_2 = bitOf('numbers-2+');
-export const CUE_NAME = bitOf('name');
-export const CUE_NAMES_3 = bitOf('names-3+');
-export const CUE_QUESTION = bitOf('question');
-export const CUE_WH_QUESTION = bitOf('wh-question');
-export const CUE_EXCLAMATION = bitOf('exclamation');
+const CUE_NUMBER = bitOf('number');
+const CUE_NUMBERS_2 = bitOf('numbers-2+');
+const CUE_NAME = bitOf('name');
+const CUE_NAMES_3 = bitOf('names-3+');
+const CUE_QUESTION = bitOf('question');
+const CUE_WH_QUESTION = bitOf('wh-question');
+const CUE_EXCLAMATION = bitOf('exclamation');
 const CUE_LENGTH = [bitOf('len<5'), bitOf('len<10'), bitOf('len<20'), bitOf('len<40'), bitOf('len40+')] as const;
 /** The length cue of a sentence of `words` words. */
 export const lengthCue = (words: number): number => CUE_LENGTH[words < 5 ? 0 : words < 10 ? 1 : words < 20 ? 2 : words < 40 ? 3 : 4];
@@ -126,12 +126,12 @@ export function sameFolded(a: string, aStart: number, b: string, bStart: number,
 const CUE_WORD_SLOTS = new Int32Array(1024);
 const cueWords: string[] = [];
 const cueWordBits: number[] = [];
-const slotOf = (key: number): number => Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 22;
+const CUE_SLOT_MASK = CUE_WORD_SLOTS.length - 1;
 
 function addCueWord(word: string, bits: number): void {
   const key = fnv(SEED_WORD, word, 0, word.length);
-  let s = slotOf(key);
-  for (let e = CUE_WORD_SLOTS[s]!; e !== 0; s = (s + 1) & 1023, e = CUE_WORD_SLOTS[s]!) {
+  let s = tableSlot(key, CUE_SLOT_MASK);
+  for (let e = CUE_WORD_SLOTS[s]!; e !== 0; s = (s + 1) & CUE_SLOT_MASK, e = CUE_WORD_SLOTS[s]!) {
     if (cueWords[e - 1] === word) {
       cueWordBits[e - 1]! |= bits;
       return;
@@ -150,7 +150,7 @@ for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addC
  */
 export function wordCueBitsAt(src: string, start: number, length: number, key: number): number {
   let bits = 0;
-  for (let s = slotOf(key), e = CUE_WORD_SLOTS[s]!; e !== 0; s = (s + 1) & 1023, e = CUE_WORD_SLOTS[s]!) {
+  for (let s = tableSlot(key, CUE_SLOT_MASK), e = CUE_WORD_SLOTS[s]!; e !== 0; s = (s + 1) & CUE_SLOT_MASK, e = CUE_WORD_SLOTS[s]!) {
     const word = cueWords[e - 1]!;
     if (word.length === length && sameFolded(word, 0, src, start, length)) {
       bits = cueWordBits[e - 1]!;

@@ -15,7 +15,7 @@
  */
 import { BIT_MONTH, BIT_NUMBER_WORD, CUE_HASHES, CUE_MASK, CUE_MONEY, CUE_PERCENT, CUE_PERFECT, CUE_QUOTE_MARK, CUE_YEAR, ENDS_AS_QUESTION, isLower, isUpper, lengthCue, PARTICIPLE, PERFECT_AUX, sameFolded, sentenceCueBits, WH_WORD, wordCueBitsAt } from './cues';
 import { bigramHash, charGramHashes, GRAMS, MARKED, markWord, numberShape, SENTENCE_END, START_PREFIX, type FeatureConfig } from './features';
-import { finish, fnv, FNV_PRIME, SEED_BIGRAM, SEED_WORD } from './hash';
+import { finish, fnv, FNV_PRIME, SEED_BIGRAM, SEED_WORD, tableSlot } from './hash';
 import { LEXICON_SEED, type WordLexicon } from './word-lexicon';
 
 /** What a word adds wherever it occurs, in weight levels (featureDot multiplies by the step). */
@@ -45,8 +45,6 @@ interface WordPart {
  */
 const memoKey = (state: number): number => state & 0x3fffffff;
 
-const slotOf = (key: number, mask: number): number => (Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 12) & mask;
-
 /**
  * The words of one text met so far, found by their key (an open-addressing table of entry numbers)
  * and told apart by their characters, so a hash collision never mixes two words. The table is a plain
@@ -63,7 +61,7 @@ export class WordMemo {
 
   find(key: number, src: string, start: number, length: number): WordPart | undefined {
     const mask = this.slots.length - 1;
-    for (let s = slotOf(key, mask), e = this.slots[s]!; e !== 0; s = (s + 1) & mask, e = this.slots[s]!) {
+    for (let s = tableSlot(key, mask), e = this.slots[s]!; e !== 0; s = (s + 1) & mask, e = this.slots[s]!) {
       const part = this.parts[e - 1]!;
       if (part.key === key && part.length === length && sameFolded(part.src, part.start, src, start, length)) return part;
     }
@@ -80,7 +78,7 @@ export class WordMemo {
 
   private place(key: number, entry: number): void {
     const mask = this.slots.length - 1;
-    let s = slotOf(key, mask);
+    let s = tableSlot(key, mask);
     while (this.slots[s] !== 0) s = (s + 1) & mask;
     this.slots[s] = entry + 1;
   }

@@ -30,3 +30,9 @@ export function finish(h: number): number {
 export function hashString(s: string, seed: number): number {
   return finish(fnv(seed, s, 0, s.length));
 }
+
+/**
+ * The first slot to probe for `key` in an open-addressing table of mask + 1 slots (a power of two,
+ * at most 2^20): the key's bits mixed, so keys that differ only in high bits spread too.
+ */
+export const tableSlot = (key: number, mask: number): number => (Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 12) & mask;
