@@ -90,9 +90,9 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
       ...found.signals,
       ...findAttributions(view, found.quotedWords),
       ...findReportedSpeech(view, found.usedVerbs),
-      ...findStatistics(view, start),
-      ...findDates(view, start),
-      ...findLexical(view, start),
+      ...findStatistics(view),
+      ...findDates(view),
+      ...findLexical(view),
     ]);
 
     const speaker = chooseSpeaker(signals, nameIndex, memory, block);

@@ -26,6 +26,7 @@ import {
   TIME_UNITS,
   WEEKDAYS,
   wordsPattern,
+  words,
 } from './lexicon';
 import {
   GATE_ALL,
@@ -59,10 +60,7 @@ export interface UnitView {
   tokenFrom: number;
   tokenTo: number;
   quotes: readonly QuoteSpan[];
-  /**
-   * Which word-list regexes can match in [start, end) (gate.ts); absent: all of them run. A view with
-   * a gate is searched from `start` (detect-claims.ts): the bits say nothing of a range cut elsewhere.
-   */
+  /** Which word-list regexes can match in [start, end) (gate.ts); absent: all of them run. */
   gate?: number;
 }
 
@@ -289,8 +287,8 @@ function nextCount(s: string, at: number, unicodeOnly: boolean): RegExpExecArray
 }
 const AGO_RE = /^\s+(?:ago|later|earlier)\b/i;
 
-export function findStatistics(view: UnitView, from: number): RuleSignal[] {
-  const { text } = view;
+export function findStatistics(view: UnitView): RuleSignal[] {
+  const { text, start: from } = view;
   const s = text.slice(from, view.end);
   const out: RuleSignal[] = [];
   NUMBER_RE.lastIndex = 0;
@@ -385,8 +383,7 @@ export function findStatistics(view: UnitView, from: number): RuleSignal[] {
 const M = wordsPattern(MONTHS).slice(2, -2); // the alternation without its \b guards
 const PREPOSITIONS = 'in since by until from during before after through between of early late mid last next this';
 const withCapitals = (list: string): string =>
-  list
-    .split(' ')
+  words(list)
     .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)])
     .join(' ');
 const PREP = wordsPattern(withCapitals(PREPOSITIONS)).slice(2, -2);
@@ -421,7 +418,8 @@ const DATE_RULES: ReadonlyArray<[RegExp, string, number, DateNeed]> = [
 const MONTH_WORD_RE = new RegExp(`\\b${M}\\b`);
 const YEAR_DIGITS_RE = new RegExp(YEAR);
 
-export function findDates(view: UnitView, from: number): RuleSignal[] {
+export function findDates(view: UnitView): RuleSignal[] {
+  const from = view.start;
   const s = view.text.slice(from, view.end);
   const found: Array<{ start: number; end: number; label: string; weight: number }> = [];
   const gate = view.gate ?? GATE_ALL;
@@ -479,8 +477,8 @@ function matchAll(re: RegExp, s: string, each: (m: RegExpExecArray) => void): vo
   for (let m = re.exec(s); m; m = re.exec(s)) each(m);
 }
 
-export function findLexical(view: UnitView, from: number): RuleSignal[] {
-  const { text } = view;
+export function findLexical(view: UnitView): RuleSignal[] {
+  const { text, start: from } = view;
   const s = text.slice(from, view.end);
   const out: RuleSignal[] = [];
   const add = (kind: ClaimKind, label: string, m: RegExpExecArray, weight: number, extra = 0): void => {

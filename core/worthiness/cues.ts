@@ -9,7 +9,7 @@
  * no string of the words it reads (only numbers, marks and the rare "-est" word become strings), and
  * it has that key already.
  */
-import { MONTHS, WEEKDAYS } from '../claims/lexicon';
+import { MONTHS, WEEKDAYS, words } from '../claims/lexicon';
 import { fnv, hashString, SEED_CUE, SEED_WORD, tableSlot } from './hash';
 
 /**
@@ -140,8 +140,8 @@ function addCueWord(word: string, bits: number): void {
   CUE_WORD_SLOTS[s] = cueWords.push(word);
   cueWordBits.push(bits);
 }
-for (const [name, words] of CUE_WORDS) for (const w of words.split(' ')) addCueWord(w, 1 << bitOf(name as CueName));
-for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addCueWord(w, bit);
+for (const [name, list] of CUE_WORDS) for (const w of words(list)) addCueWord(w, 1 << bitOf(name as CueName));
+for (const [bit, list] of CONTEXT_WORDS) for (const w of words(list)) addCueWord(w, bit);
 
 /**
  * The cues a word brings wherever it stands: its groups and context roles, its suffix cues ("-est",

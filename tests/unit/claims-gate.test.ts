@@ -53,7 +53,7 @@ const templates: ReadonlyArray<(entry: string) => string> = [
   (entry) => `"${entry[0]!.toUpperCase()}${entry.slice(1)}," he said at night.`,
   (entry) => `Costs moved,${entry}-based costs hit 5%.`,
 ];
-const lexiconWords = [...wordLists.flatMap(([, list]) => list.split(' ')).map((entry) => entry.replace(/_/g, ' ')), ...otherGateWords];
+const lexiconWords = [...wordLists.flatMap(([, list]) => lexicon.words(list)).map((entry) => entry.replace(/_/g, ' ')), ...otherGateWords];
 const decorated = lexiconWords.flatMap((entry) => templates.map((template) => template(entry)));
 
 /** Phrases where the gate's word is not the entry's first word, or is glued to other words. */
@@ -70,10 +70,17 @@ const edges = [
   'Text copyright\u00a02023 Reuters, its staff and its agents.',
 ];
 
+/** The unit [start, end) of `text`, as detectClaims hands it to the rules, without a gate. */
+function unitOf(text: string, start = 0, end = text.length): UnitView {
+  const tokens = tokenize(text);
+  return { text, tokens, start, end, tokenFrom: firstTokenAt(tokens, start), tokenTo: firstTokenAt(tokens, end), quotes: [] };
+}
+
+const gateOf = (unit: UnitView): number => unitGate(unit.tokens, unit.start, unit.end, unit.tokenFrom, unit.tokenTo);
+
 function views(s: string): { gated: UnitView; ungated: UnitView; gate: number } {
-  const tokens = tokenize(s);
-  const gate = unitGate(tokens, 0, s.length, 0, tokens.length);
-  const ungated: UnitView = { text: s, tokens, start: 0, end: s.length, tokenFrom: 0, tokenTo: tokens.length, quotes: [] };
+  const ungated = unitOf(s);
+  const gate = gateOf(ungated);
   return { gated: { ...ungated, gate }, ungated, gate };
 }
 
@@ -81,9 +88,9 @@ const gateOfText = (s: string): number => views(s).gate;
 
 /** What the rules that consult one gate bit find in a whole-text unit, with the given gate bits. */
 type Finder = (s: string, gate?: number) => unknown;
-const lexical: Finder = (s, gate) => findLexical({ ...views(s).ungated, gate }, 0);
-const dates: Finder = (s, gate) => findDates({ ...views(s).ungated, gate }, 0);
-const boilerplate: Finder = (s, gate) => isBoilerplate(s, views(s).ungated.tokens.filter((t) => t.word).length, gate);
+const lexical: Finder = (s, gate) => findLexical({ ...unitOf(s), gate });
+const dates: Finder = (s, gate) => findDates({ ...unitOf(s), gate });
+const boilerplate: Finder = (s, gate) => isBoilerplate(s, unitOf(s).tokens.filter((t) => t.word).length, gate);
 const opinion: Finder = (s, gate) => isOpinion(s, gate);
 
 /** A phrase around a list entry, with nothing else in it that the rule or the gate would take up. */
@@ -110,7 +117,7 @@ const gatedLists: ReadonlyArray<[string, string, number, Finder, (entry: string)
 /** [sentence, the gate word or entry in it, its bit, the rules that consult the bit]. */
 const keyWordCases: Array<[string, string, number, Finder]> = [
   ...gatedLists.flatMap(([, list, bit, finder, template]) =>
-    list.split(' ').map((entry): [string, string, number, Finder] => {
+    lexicon.words(list).map((entry): [string, string, number, Finder] => {
       const phrase = entry.replace(/_/g, ' ');
       return [template(phrase), phrase, bit, finder];
     }),
@@ -133,8 +140,8 @@ describe('unitGate', () => {
     for (const s of all) {
       const { gated, ungated, gate } = views(s);
       if (gate !== GATE_ALL) skipped++;
-      expect(findLexical(gated, 0)).toEqual(findLexical(ungated, 0));
-      expect(findDates(gated, 0)).toEqual(findDates(ungated, 0));
+      expect(findLexical(gated)).toEqual(findLexical(ungated));
+      expect(findDates(gated)).toEqual(findDates(ungated));
       const words = ungated.tokens.filter((t) => t.word).length;
       expect(isBoilerplate(s, words, gate)).toBe(isBoilerplate(s, words));
       expect(isOpinion(s, gate)).toBe(isOpinion(s));
@@ -160,30 +167,26 @@ describe('unitGate', () => {
 
   it('lets every regex run when the unit starts inside a token', () => {
     // A break inside "1.Yesterday": the unit's text starts with "Yesterday", its tokens with "prices".
-    const text = '1.Yesterday prices fell sharply.';
-    const tokens = tokenize(text);
-    const start = 2;
-    const tokenFrom = firstTokenAt(tokens, start);
-    const ungated: UnitView = { text, tokens, start, end: text.length, tokenFrom, tokenTo: tokens.length, quotes: [] };
-    const gate = unitGate(tokens, start, text.length, tokenFrom, tokens.length);
-    expect(findDates(ungated, start)).not.toEqual([]);
-    expect(findDates({ ...ungated, gate }, start)).toEqual(findDates(ungated, start));
+    const ungated = unitOf('1.Yesterday prices fell sharply.', 2);
+    expect(findDates(ungated)).not.toEqual([]);
+    expect(findDates({ ...ungated, gate: gateOf(ungated) })).toEqual(findDates(ungated));
   });
 
   it('lets every regex run when the unit ends inside a token', () => {
     // The unit ends inside "agonisingly": its text ends with "ago", its last token is the whole word.
     const text = 'Sales fell two years agonisingly.';
-    const tokens = tokenize(text);
-    const end = text.indexOf('ago') + 3;
-    const tokenTo = firstTokenAt(tokens, end);
-    const ungated: UnitView = { text, tokens, start: 0, end, tokenFrom: 0, tokenTo, quotes: [] };
-    const gate = unitGate(tokens, 0, end, 0, tokenTo);
-    expect(findDates(ungated, 0)).not.toEqual([]);
-    expect(findDates({ ...ungated, gate }, 0)).toEqual(findDates(ungated, 0));
+    const ungated = unitOf(text, 0, text.indexOf('ago') + 3);
+    expect(findDates(ungated)).not.toEqual([]);
+    expect(findDates({ ...ungated, gate: gateOf(ungated) })).toEqual(findDates(ungated));
   });
 });
 
 describe('spelled-out counts: the scan from number words finds what the Unicode pattern finds', () => {
+  const counts = (text: string) =>
+    findStatistics(unitOf(text))
+      .filter((s) => s.label === 'count')
+      .map(({ text: words, start, end }) => ({ words, start, end }));
+
   // A unit holding "ſ" or the Kelvin sign takes the Unicode pattern throughout (rules.ts, nextCount):
   // the same text with one of them appended must give the same counts at the same offsets.
   it.each([
@@ -192,24 +195,11 @@ describe('spelled-out counts: the scan from number words finds what the Unicode 
     ['Ten days later, a dozen officials and TWELVE reporters met four ministers.'],
     ['Twentyfold rises aside, a hundred protesters and seventeen of them injured marched.'],
   ])('%s', (sentence) => {
-    const counts = (text: string) => {
-      const tokens = tokenize(text);
-      const view: UnitView = { text, tokens, start: 0, end: text.length, tokenFrom: 0, tokenTo: tokens.length, quotes: [] };
-      return findStatistics(view, 0).filter((s) => s.label === 'count');
-    };
     const plain = counts(sentence);
     expect(plain.length).toBeGreaterThan(0);
     expect(counts(`${sentence} ſ`)).toEqual(plain);
     expect(counts(`${sentence} \u212a`)).toEqual(plain);
   });
-
-  const counts = (text: string) => {
-    const tokens = tokenize(text);
-    const view: UnitView = { text, tokens, start: 0, end: text.length, tokenFrom: 0, tokenTo: tokens.length, quotes: [] };
-    return findStatistics(view, 0)
-      .filter((s) => s.label === 'count')
-      .map(({ text: words, start, end }) => ({ words, start, end }));
-  };
 
   it('finds a number word spelled with "ſ", which folds to "s" only under the Unicode pattern', () => {
     expect(counts('Officials said ſeven soldiers were injured.')).toEqual([{ words: 'ſeven soldiers', start: 15, end: 29 }]);
@@ -217,7 +207,7 @@ describe('spelled-out counts: the scan from number words finds what the Unicode 
 
   it('finds every number word with "s" spelled "ſ" and "k" spelled as the Kelvin sign where it finds it plainly', () => {
     let changed = 0;
-    for (const entry of lexicon.SPELLED_NUMBERS.split(' ')) {
+    for (const entry of lexicon.words(lexicon.SPELLED_NUMBERS)) {
       const word = entry.replace(/_/g, ' ');
       const folded = word.replace(/s/g, 'ſ').replace(/k/g, '\u212a');
       if (folded === word) continue;
@@ -237,6 +227,6 @@ describe('word lists', () => {
   // with anything else would match only before a word character ("copyright ©" matches "Copyright
   // ©2023", not "Copyright © 2023").
   it.each(wordLists)('%s: every entry starts and ends with an ASCII letter or digit', (_name, list) => {
-    for (const entry of list.split(' ')) expect(entry).toMatch(/^[a-z0-9](?:.*[a-z0-9])?$/i);
+    for (const entry of lexicon.words(list)) expect(entry).toMatch(/^[a-z0-9](?:.*[a-z0-9])?$/i);
   });
 });
