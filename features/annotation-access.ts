@@ -52,15 +52,29 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
         const { module, store } = await loadStore();
         return (actions ??= module.createAnnotationActions({ ...deps, store }));
       };
+      const readLibrary = async (): Promise<SourceNote[]> => {
+        // With no source note stored, the library is empty without loading the annotation code.
+        if (!store && !mayHoldSourceNotes(await browser.storage.local.get(null))) return [];
+        return (await get()).library();
+      };
+      // Every card that opens asks for the library: it is read once, and again only after annotation
+      // data changed (in any tab) or a read failed.
+      let library: Promise<SourceNote[]> | null = null;
+      let watching = false;
       return {
         save: async (subject, value) => (await get()).save(subject, value),
         remove: async (annotation: Annotation) => (await get()).remove(annotation),
         createSource: async (init) => (await get()).createSource(init),
-        library: async (): Promise<SourceNote[]> => {
-          // Every card that opens asks for the library: with no source note stored, it is empty
-          // without loading the annotation code.
-          if (!actions && !store && !mayHoldSourceNotes(await browser.storage.local.get(null))) return [];
-          return (await get()).library();
+        library: () => {
+          if (!watching) {
+            watching = true;
+            watchLocalStorage(isAnnotationDataKey, () => (library = null));
+          }
+          library ??= readLibrary().catch((error: unknown) => {
+            library = null;
+            throw error;
+          });
+          return library;
         },
       };
     },

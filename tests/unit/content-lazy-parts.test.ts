@@ -93,6 +93,23 @@ describe('annotation access from the content script', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('cards read the library once, and again after annotation data changed', async () => {
+    const first = await createAnnotationStore().saveSource(sampleSource());
+    if (!first.ok) throw new Error(first.error);
+    const actions = actionsOf(createAnnotationAccess(async () => annotationsModule));
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect((await actions.library()).map((s) => s.id)).toEqual([first.saved.id]);
+    const readsForOneCard = reads.mock.calls.length;
+    expect(readsForOneCard).toBeGreaterThan(0);
+    expect((await actions.library()).map((s) => s.id)).toEqual([first.saved.id]);
+    expect(reads.mock.calls.length).toBe(readsForOneCard);
+
+    const second = await createAnnotationStore().saveSource(sampleSource({ title: 'Another report' }));
+    if (!second.ok) throw new Error(second.error);
+    expect((await actions.library()).map((s) => s.id).sort()).toEqual([first.saved.id, second.saved.id].sort());
+    reads.mockRestore();
+  });
+
   it('an action loads the code on first use, and a failed load is retried', async () => {
     await createAnnotationStore().saveSource(sampleSource());
     const load = vi
