@@ -1,11 +1,10 @@
 /**
- * Loads a lazily built part of the content script (registry.ts) on first use. Its script is listed
- * in web_accessible_resources (wxt.config.ts), which is what lets a content script import it. A
- * failed load is not remembered, so the next use tries again.
+ * Loads a lazily built part of the content script (registry.ts) on first use. Its script,
+ * `<name>.js`, is listed in web_accessible_resources (scripts.ts, wxt.config.ts), which is what lets
+ * a content script import it. A failed load is not remembered, so the next use tries again.
  */
 import { browser } from 'wxt/browser';
 import { providedLazyModule, type LazyModuleName, type LazyModules } from './registry';
-import { lazyScriptOf } from './scripts';
 
 const loading = new Map<LazyModuleName, Promise<unknown>>();
 
@@ -15,7 +14,7 @@ export function loadLazyModule<Name extends LazyModuleName>(name: Name): Promise
   let pending = loading.get(name) as Promise<LazyModules[Name]> | undefined;
   if (!pending) {
     pending = (async () => {
-      await import(/* @vite-ignore */ browser.runtime.getURL(`/${lazyScriptOf(name)}`));
+      await import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js`));
       const module = providedLazyModule(name);
       if (!module) throw new Error(`ClaimLens: ${name} did not load`);
       return module;
