@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { HighlightState } from '../../core/settings';
+import { highlightsOn } from '../../core/settings-value';
 import type { PopupDeps } from './deps';
 import { messageOf } from './use-library';
 import { Switch } from './Switch';
@@ -35,7 +36,7 @@ export function Header({ deps, title, host, onError }: HeaderProps) {
     deps.getToggleShortcut().then(setShortcut, () => setShortcut(''));
   }, [deps]);
 
-  const siteOn = state ? (state.site ?? state.global) : true;
+  const siteOn = state ? highlightsOn(state) : true;
 
   const setSite = async (on: boolean) => {
     if (!state) return;

@@ -7,6 +7,9 @@
 import { canonicalizeUrl } from './canonical-url';
 import { ANNOTATION_PREFIX, LEGACY_ANNOTATIONS_KEY, LEGACY_SOURCES_KEY, SOURCE_PREFIX } from './storage-keys';
 
+/** Every key and value of storage.local (browser.storage.local.get(null), which is what storage.snapshot('local') reads). */
+export type StorageSnapshot = Readonly<Record<string, unknown>>;
+
 /** The forms a stored target's source may take for a page's URL: as given and canonicalised. */
 export function sourceForms(source: string): ReadonlySet<string> {
   return new Set([source, canonicalizeUrl(source)]);
@@ -18,7 +21,7 @@ export function storedSourceOf(record: unknown): unknown {
 }
 
 /** `sources`: the page's sourceForms. */
-export function mayHoldAnnotationsOf(snapshot: Readonly<Record<string, unknown>>, sources: ReadonlySet<string>): boolean {
+export function mayHoldAnnotationsOf(snapshot: StorageSnapshot, sources: ReadonlySet<string>): boolean {
   // Data of the first schema version: only the store can read (and migrate) it.
   if (snapshot[LEGACY_ANNOTATIONS_KEY] != null || snapshot[LEGACY_SOURCES_KEY] != null) return true;
   for (const [key, value] of Object.entries(snapshot)) {
@@ -30,7 +33,7 @@ export function mayHoldAnnotationsOf(snapshot: Readonly<Record<string, unknown>>
 }
 
 /** May the snapshot hold source notes (the library a card links annotations to)? */
-export function mayHoldSourceNotes(snapshot: Readonly<Record<string, unknown>>): boolean {
+export function mayHoldSourceNotes(snapshot: StorageSnapshot): boolean {
   // Data of the first schema version: only the store can read (and migrate) it.
   if (snapshot[LEGACY_SOURCES_KEY] != null) return true;
   return Object.keys(snapshot).some((key) => key.startsWith(SOURCE_PREFIX) && !key.endsWith('$'));

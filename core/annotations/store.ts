@@ -22,7 +22,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { watchLocalStorage } from '../local-storage-changes';
-import { sourceForms, storedSourceOf } from './page-probe';
+import { sourceForms, storedSourceOf, type StorageSnapshot } from './page-probe';
 import { TRASH_RETENTION_MS } from './limits';
 import { convertV1, ensureSchema, type SchemaStatus } from './migrations';
 import type { Annotation, SourceNote } from './model';
@@ -55,9 +55,6 @@ export interface SaveOptions {
    */
   expectedModified?: string;
 }
-
-/** Every key and value of storage.local (browser.storage.local.get(null), which is what storage.snapshot('local') reads). */
-export type StorageSnapshot = Readonly<Record<string, unknown>>;
 
 export interface AnnotationStore {
   /**
