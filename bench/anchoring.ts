@@ -28,6 +28,7 @@ import { chromium } from 'playwright-core';
 import { normalize } from '../core/anchoring/normalize';
 import { generateCorpus, rng, textOf, type BenchCase, type Span } from './anchoring-corpus';
 import type { PageRunResult } from './anchoring-page';
+import { bundleBenchPage } from './lib/bundle-page';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RIGHT_OVERLAP = 0.8;
@@ -98,18 +99,6 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function bundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(here, 'anchoring-page.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    minify: true,
-    write: false,
-  });
-  return result.outputFiles[0]!.text;
-}
-
 async function anchoringModuleSize(): Promise<{ minified: number; gzipped: number }> {
   const result = await build({
     stdin: { contents: "export * from './core/anchoring';", resolveDir: resolve(here, '..'), loader: 'ts' },
@@ -131,7 +120,7 @@ async function main(): Promise<void> {
 ${articleHtml('current', current.pageParagraphs, 1)}
 ${articleHtml('edited', edited.pageParagraphs, 2)}
 <script src="/bench.js"></script></body></html>`;
-  const script = await bundle();
+  const script = await bundleBenchPage(resolve(here, 'anchoring-page.ts'));
 
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') {

@@ -80,10 +80,20 @@ export function analyseDocument(doc: Document, options: AnalyseOptions = {}): Do
   const t2 = performance.now();
   timings.index = t2 - t1;
 
-  const found = detectClaims(index.text, { scoreSentence: options.scoreSentence ?? checkWorthinessScorer() });
-  const claims = keepBestClaims(found, maxClaims);
+  const { claims, capped } = findClaims(index.text, options.scoreSentence ?? checkWorthinessScorer(), maxClaims);
   timings.claims = performance.now() - t2;
-  return result({ status: 'ready', article, index, claims, claimsCapped: claims.length < found.length });
+  return result({ status: 'ready', article, index, claims, claimsCapped: capped });
+}
+
+/**
+ * The claim stage: the claims of `text` with each sentence scored by `scoreSentence`, cut to the
+ * `maxClaims` best (`capped` when some were dropped). One function, so that the bench
+ * (bench/page/claim-stage.ts) times exactly the stage the pipeline runs.
+ */
+export function findClaims(text: string, scoreSentence: (sentence: string) => number, maxClaims: number): { claims: Claim[]; capped: boolean } {
+  const found = detectClaims(text, { scoreSentence });
+  const claims = keepBestClaims(found, maxClaims);
+  return { claims, capped: claims.length < found.length };
 }
 
 /** The `max` highest-scored claims, back in text order. */

@@ -9,15 +9,14 @@
  * The article text comes from linkedom (the page's scripts never run), parsed as `npm run extract` does.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { detectArticle } from '../../core/article/detect-article';
 import { indexArticle } from '../../core/article/article-text';
 import type { measureClaimStage } from '../page/claim-stage';
 import type { BrowserSession } from '../../tests/e2e/harness/session';
 import type { StaticServer } from '../../tests/e2e/harness/static-server';
 import { parsePage } from '../../tools/lib/extract-pages';
-import { assertFineClock, CROSS_ORIGIN_ISOLATED } from './fine-clock';
+import { bundleBenchPage } from './bundle-page';
+import { assertFineClock } from './fine-clock';
 import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
@@ -36,18 +35,15 @@ export interface ScoringShare {
 const PAGE_PATH = '/bench/claim-stage.html';
 const SCRIPT_PATH = '/bench/claim-stage.js';
 
-let bundle: Promise<string> | null = null;
+/** Servers the claim-stage page is set on: once each, not once per measured article. */
+const servedOn = new WeakSet<StaticServer>();
 
-function claimStageBundle(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [path.resolve('bench/page/claim-stage.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
-  return bundle;
+/** Sets the claim-stage page on `server`, isolated by the server's own headers (CROSS_ORIGIN_ISOLATED). */
+async function serveClaimStagePage(server: StaticServer): Promise<void> {
+  if (servedOn.has(server)) return;
+  server.setPage(SCRIPT_PATH, await bundleBenchPage('bench/page/claim-stage.ts'), 'text/javascript; charset=utf-8');
+  server.setPage(PAGE_PATH, `<!doctype html><title>claim stage</title><script src="${SCRIPT_PATH}"></script>`);
+  servedOn.add(server);
 }
 
 /** The text the content script's claim stage reads on a saved page (its article's index), or null. */
@@ -65,8 +61,7 @@ const SCORING_TRIALS = 5;
 export async function measureScoringShare(session: BrowserSession, server: StaticServer, file: string, runs: number): Promise<ScoringShare | null> {
   const text = claimStageText(file);
   if (text === null) return null;
-  server.setPage(SCRIPT_PATH, await claimStageBundle(), 'text/javascript; charset=utf-8', CROSS_ORIGIN_ISOLATED);
-  server.setPage(PAGE_PATH, `<!doctype html><title>claim stage</title><script src="${SCRIPT_PATH}"></script>`, undefined, CROSS_ORIGIN_ISOLATED);
+  await serveClaimStagePage(server);
   const trials: ScoringShare[] = [];
   for (let trial = 0; trial < SCORING_TRIALS; trial++) trials.push(await measureOnFreshPage(session, server, text, runs));
   trials.sort((a, b) => a.scoring - b.scoring);

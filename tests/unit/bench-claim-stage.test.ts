@@ -3,8 +3,8 @@ import { detectClaims } from '../../core/claims/detect-claims';
 import { measureClaimStage } from '../../bench/page/claim-stage';
 import { shareOfPipeline, type ScoringShare } from '../../bench/lib/scoring-share';
 
-// Counts the scorers the bench page makes (one per run with scoring, none for the constant runs) and
-// the sentences they score.
+// Counts the scorers the bench page makes (one for its counting run and one per timed run with scoring,
+// none for the constant runs) and the sentences they score.
 const scorers = vi.hoisted(() => ({ made: 0, calls: 0 }));
 vi.mock('../../core/worthiness/index', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../core/worthiness/index')>();
@@ -21,6 +21,20 @@ vi.mock('../../core/worthiness/index', async (importOriginal) => {
   };
 });
 
+// The claim stages the bench page runs, in order: 'scorer' when a scorer was made for the run.
+const stages = vi.hoisted(() => ({ kinds: [] as string[], madeBefore: 0 }));
+vi.mock('../../core/pipeline', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../core/pipeline')>();
+  return {
+    ...actual,
+    findClaims: (...args: Parameters<typeof actual.findClaims>) => {
+      stages.kinds.push(scorers.made > stages.madeBefore ? 'scorer' : 'constant');
+      stages.madeBefore = scorers.made;
+      return actual.findClaims(...args);
+    },
+  };
+});
+
 const TEXT = [
   'The Rukban camp houses some 25,000 people, the World Health Organization said in December 2018.',
   'Taxes rose 40% in 2019, the ministry reported on Tuesday.',
@@ -30,15 +44,18 @@ const TEXT = [
 afterEach(() => {
   scorers.made = 0;
   scorers.calls = 0;
+  stages.kinds = [];
+  stages.madeBefore = 0;
   vi.restoreAllMocks();
 });
 
 describe('bench page: the claim stage with and without the scorer', () => {
-  it('runs both as many times, alternating, and makes a scorer only for the runs that score', () => {
+  it('counts with the scorer once, then runs both as many times, alternating, a scorer made only for the runs that score', () => {
     const times = measureClaimStage(TEXT, 3, 5);
     expect(times.withScoring).toHaveLength(5);
     expect(times.withoutScoring).toHaveLength(5);
-    expect(scorers.made).toBe(3 + 5);
+    expect(stages.kinds).toEqual(['scorer', ...Array.from({ length: 3 + 5 }, () => ['scorer', 'constant']).flat()]);
+    expect(scorers.made).toBe(1 + 3 + 5);
   });
 
   it('times each run into the list of its kind: the scorer’s time in the runs with it only', () => {

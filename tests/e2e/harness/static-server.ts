@@ -23,14 +23,19 @@ export interface StaticServer {
   origin: string;
   /** Absolute URL of a path on this server. */
   url(pathname: string): string;
-  /** Serve `body` at `pathname` (instead of any file) until changed again, with extra response headers. */
+  /**
+   * Serve `body` at `pathname` (instead of any file) until changed again, with the server's headers
+   * and `headers` (which add to them, or replace one of the same name).
+   */
   setPage(pathname: string, body: string, contentType?: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 /**
  * `mounts` maps URL prefixes to folders, e.g. { '/pages/': 'tests/fixtures/pages' }.
- * Paths that escape their folder are refused. `headers` are added to every file served from them.
+ * Paths that escape their folder are refused. `headers` are added to every file served from them
+ * and to every page set with setPage, so that site-wide headers (the bench's cross-origin isolation)
+ * need not be repeated on each page.
  */
 export async function startStaticServer(mounts: Record<string, string>, headers: Record<string, string> = {}): Promise<StaticServer> {
   const overrides = new Map<string, { body: string; contentType: string; headers: Record<string, string> }>();
@@ -39,7 +44,7 @@ export async function startStaticServer(mounts: Record<string, string>, headers:
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
       const override = overrides.get(pathname);
       if (override) {
-        response.writeHead(200, { ...override.headers, 'content-type': override.contentType, 'cache-control': 'no-store' });
+        response.writeHead(200, { ...headers, ...override.headers, 'content-type': override.contentType, 'cache-control': 'no-store' });
         response.end(override.body);
         return;
       }
