@@ -14,7 +14,7 @@ import { WorthinessModel } from '../core/worthiness/model';
 import { scoreCheckWorthiness } from '../core/worthiness/index';
 import { WORTHINESS_MODEL_DATA } from '../core/worthiness/model-data';
 import { readLabelledSentences } from './lib/tsv';
-import { classificationFigures, stratifiedFolds, type ClassificationFigures } from './lib/worthiness-metrics';
+import { classificationFigures, foldSplit, stratifiedFolds, type ClassificationFigures } from './lib/worthiness-metrics';
 import { trainWorthinessModel } from './lib/worthiness-train';
 import { fail, parseArgs, recipeFromArgs } from './lib/worthiness-cli';
 
@@ -36,9 +36,7 @@ const verbose = args.flags.get('verbose') === '1';
 const started = Date.now();
 
 for (let fold = 0; fold < k; fold++) {
-  const train: number[] = [];
-  const test: number[] = [];
-  sentences.forEach((_, i) => (folds[i] === fold ? test : train).push(i));
+  const { train, test } = foldSplit(folds, fold);
   const trained = trainWorthinessModel(train.map((i) => texts[i]!), train.map((i) => labels[i]!), {
     ...recipe,
     log: verbose ? (m) => process.stderr.write(m + '\n') : undefined,

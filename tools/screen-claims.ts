@@ -23,7 +23,7 @@ const recipe = recipeFromArgs(args);
 const lambdas = args.flags.has('lambdas') ? (JSON.parse(args.flags.get('lambdas')!) as number[]) : recipe.lambdas;
 const k = Number(args.flags.get('folds') ?? 5);
 const folds = stratifiedFolds(labels, k, Number(args.flags.get('seed') ?? 7));
-const matrix = recipeMatrix(texts, recipe, recipe.embeddings);
+const matrix = recipeMatrix(texts, recipe);
 
 for (const lambda of lambdas) {
   const oof = outOfFoldMargins(matrix, labels, folds, k, { lambda, positiveWeight: recipe.positiveWeight, nbBeta: recipe.nbBeta });

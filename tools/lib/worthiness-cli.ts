@@ -59,7 +59,7 @@ export function embeddingsPath(flag: string | undefined, installed: (path: strin
 }
 
 /** The word vectors the arguments ask for (embeddingsPath), read; undefined for `--embeddings none`. */
-export function embeddingsFromArgs(args: ParsedArgs, choice: WordsToTake): WordEmbeddings | undefined {
+function embeddingsFromArgs(args: ParsedArgs, choice: WordsToTake): WordEmbeddings | undefined {
   let path: string | null;
   try {
     path = embeddingsPath(args.flags.get('embeddings'), existsSync);

@@ -102,3 +102,11 @@ export function stratifiedFolds(labels: ArrayLike<number>, k: number, seed: numb
   }
   return folds;
 }
+
+/** The items of fold `fold` (test) and of every other fold (train), each in item order. */
+export function foldSplit(folds: ArrayLike<number>, fold: number): { train: number[]; test: number[] } {
+  const train: number[] = [];
+  const test: number[] = [];
+  for (let i = 0; i < folds.length; i++) (folds[i] === fold ? test : train).push(i);
+  return { train, test };
+}

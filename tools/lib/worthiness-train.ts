@@ -11,7 +11,7 @@ import { extractFeatures, type FeatureConfig } from '../../core/worthiness/featu
 import { encodeSigned } from '../../core/worthiness/bit-code';
 import { sigmoid, type WorthinessModelData } from '../../core/worthiness/model';
 import { buildWordLexicon } from '../../core/worthiness/word-lexicon';
-import { averagePrecision, bestF1Threshold, stratifiedFolds } from './worthiness-metrics';
+import { averagePrecision, bestF1Threshold, foldSplit, stratifiedFolds } from './worthiness-metrics';
 import { meanEmbeddings, type LexiconChoice, type WordEmbeddings } from './word-embeddings';
 
 /** Sentences as a compressed sparse row matrix. */
@@ -323,9 +323,9 @@ export interface TrainedModel {
   lambda: number;
 }
 
-/** The training matrix of a recipe: hashed features, and the embedding columns when given embeddings. */
-export function recipeMatrix(texts: readonly string[], recipe: Pick<TrainOptions, 'features' | 'lexiconWords'>, embeddings?: WordEmbeddings): FeatureMatrix {
-  return buildMatrix(texts, recipe.features, embeddings && { embeddings, weight: recipe.lexiconWords.weight });
+/** The training matrix of a recipe: hashed features, and the embedding columns when it has embeddings. */
+export function recipeMatrix(texts: readonly string[], recipe: Pick<TrainOptions, 'features' | 'lexiconWords' | 'embeddings'>): FeatureMatrix {
+  return buildMatrix(texts, recipe.features, recipe.embeddings && { embeddings: recipe.embeddings, weight: recipe.lexiconWords.weight });
 }
 
 /**
@@ -341,9 +341,7 @@ export function outOfFoldMargins(
 ): Float64Array {
   const oof = new Float64Array(labels.length);
   for (let k = 0; k < count; k++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < labels.length; i++) (folds[i] === k ? test : train).push(i);
+    const { train, test } = foldSplit(folds, k);
     const model = trainScaledLogistic(selectRows(matrix, train), train.map((i) => labels[i]!), fit);
     margins(selectRows(matrix, test), model).forEach((z, j) => (oof[test[j]!] = z));
   }
@@ -364,7 +362,7 @@ export function quantize(weights: Float64Array): { bytes: Int8Array; step: numbe
 export function trainWorthinessModel(texts: readonly string[], labels: readonly (0 | 1)[], options: TrainOptions): TrainedModel {
   const log = options.log ?? (() => {});
   const { features, embeddings } = options;
-  const matrix = recipeMatrix(texts, options, embeddings);
+  const matrix = recipeMatrix(texts, options);
   const folds = stratifiedFolds(labels, options.innerFolds, options.seed);
 
   let best: { lambda: number; ap: number; oof: Float64Array } | null = null;
