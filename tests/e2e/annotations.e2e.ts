@@ -11,7 +11,7 @@ import type { PageAnnotation, PageState } from '../../core/messaging/protocol';
 import type { PageHandle, PageFunction } from './harness';
 import { SEED_PAGE, readFixture, uniqueUrl } from './harness/fixtures';
 import { useFixtureBrowser } from './harness/suite';
-import { hoverMark, target, waitForCard, waitForStatus } from './harness/probes';
+import { clearExtensionStorage, hoverMark, target, waitForCard, waitForStatus } from './harness/probes';
 import { BROWSERS } from './harness/session';
 
 const NOTE = 'The base is a garrison of the coalition; "unauthorized" is the source’s word.';
@@ -162,10 +162,7 @@ describe.each(BROWSERS)('%s: annotations', (browserName) => {
     await writeFile(file, exported);
 
     // Clear: a fresh profile has empty extension storage. The page drops the annotation marks.
-    await env.session.inExtension(async () => {
-      const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
-      await (g.browser ?? g.chrome)!.storage.local.clear();
-    }, null);
+    await env.session.inExtension(clearExtensionStorage, null);
     await page.waitFor(() => document.querySelector('claimlens-mark[data-claimlens-annotation]') === null, null, 'annotation marks to go');
     expect((await env.session.sendToTab<PageState>(tabId, 'getPageState')).annotations).toEqual([]);
 

@@ -14,7 +14,7 @@ import {
   uniqueUrl,
 } from './harness/fixtures';
 import { useFixtureBrowser } from './harness/suite';
-import { bodyInnerText, collectMarks, countMarks, waitForStatus } from './harness/probes';
+import { bodyInnerText, clearExtensionStorage, collectMarks, countMarks, hoverMark, waitForCard, waitForStatus } from './harness/probes';
 import { screenshotPath } from './harness/screenshots';
 import { BROWSERS } from './harness/session';
 
@@ -116,6 +116,45 @@ describe.each(BROWSERS)('%s: highlights on real pages', (browserName) => {
     }
     await page.screenshot(screenshotPath(browserName, 'dark-page'));
     await page.close();
+  });
+
+  it('works over corrupt storage: highlights, and a card opens with its library', async () => {
+    // What a broken sync, an older build or a hand edit could leave: values of the wrong type under
+    // every key the content script reads (settings, annotations, source notes, version-1 data).
+    await env.session.inExtension(async () => {
+      const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
+      await (g.browser ?? g.chrome)!.storage.local.set({
+        'claimlens:highlightSettings': 'garbage',
+        'annotation:broken': null,
+        'annotation:odd': { target: 42, body: 'x' },
+        'source:broken': 'not a note',
+        annotations: 'junk',
+        sources: { not: 'a list' },
+      });
+    }, null);
+    try {
+      const page = await env.session.newPage(uniqueUrl(env.server, SEED_PAGE));
+      const tabId = await env.session.tabIdOf(page);
+      const state = await waitForStatus(env.session, tabId, ['ready']);
+      // The version-1 keys made the page load the annotation store, which migrated what it could.
+      const version = await env.session.inExtension(async () => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
+        return (await (g.browser ?? g.chrome)!.storage.local.get('annotationsSchemaVersion')).annotationsSchemaVersion;
+      }, null);
+      expect(version).toBe(2);
+      expect(state.error).toBeUndefined();
+      expect(state.claims.length).toBeGreaterThanOrEqual(6);
+      expect(await page.evaluate(countMarks, null)).toBeGreaterThanOrEqual(state.claims.length);
+      const claim = state.claims[0]!;
+      await hoverMark(page, claim.id);
+      const card = await waitForCard(env.session, tabId, (c) => c.open && c.drawn, 'the card over corrupt storage');
+      expect(card.open && card.claimId).toBe(claim.id);
+      // The card read the library from the loaded store while its interface loaded: no error.
+      expect((await env.session.sendToTab<PageState>(tabId, 'getPageState')).error).toBeUndefined();
+      await page.close();
+    } finally {
+      await env.session.inExtension(clearExtensionStorage, null);
+    }
   });
 
   it('stays quiet on a page without an article (a home page of teasers)', async () => {

@@ -11,7 +11,7 @@ import type { PageState } from '../../core/messaging/protocol';
 import type { PageFunction, PageHandle } from './harness';
 import { SEED_PAGE, uniqueUrl } from './harness/fixtures';
 import { useFixtureBrowser } from './harness/suite';
-import { target, waitForStatus } from './harness/probes';
+import { clearExtensionStorage, target, waitForStatus } from './harness/probes';
 import { BROWSERS } from './harness/session';
 
 interface SourceDraft {
@@ -52,11 +52,6 @@ const storedRecords: PageFunction<null, { sources: SourceNote[]; annotations: An
   return { sources: pick<SourceNote>('source:'), annotations: pick<Annotation>('annotation:') };
 };
 
-const clearStorage: PageFunction<null, void> = async () => {
-  const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
-  await (g.browser ?? g.chrome)!.storage.local.clear();
-};
-
 interface ShownSource {
   id: string;
   title: string;
@@ -85,7 +80,7 @@ describe.each(BROWSERS)('%s: source notes', (browserName) => {
 
   // Every scenario starts from an empty library (a fresh profile has empty extension storage).
   beforeEach(async () => {
-    await env.session.inExtension(clearStorage, null);
+    await env.session.inExtension(clearExtensionStorage, null);
   });
 
   async function openSeedWithPopup(): Promise<{ page: PageHandle; tabId: number; state: PageState; popup: PageHandle }> {

@@ -46,6 +46,12 @@ export const collectMarks: PageFunction<{ regions: string[] }, MarkInfo[]> = ({ 
 
 export const countMarks: PageFunction<null, number> = () => document.querySelectorAll('claimlens-mark').length;
 
+/** Empties the extension's storage.local (run through session.inExtension): a fresh profile's state. */
+export const clearExtensionStorage: PageFunction<null, void> = async () => {
+  const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
+  await (g.browser ?? g.chrome)!.storage.local.clear();
+};
+
 export const bodyInnerText: PageFunction<null, string> = () => document.body.innerText;
 
 /** Ask the content script for its state, waiting until it reports one of `statuses`. */
