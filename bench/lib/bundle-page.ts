@@ -1,13 +1,11 @@
 /**
  * A bench page's script: `entry` (a TypeScript file) bundled with its imports into one minified
- * script for a <script> tag.
- *
- * No `target`: esbuild's default leaves the source's syntax as it is. 'chrome120' would rewrite the
- * claim stage's \p{…}/u regex literals into `new RegExp(…)` calls, some in hot loops, and so change
- * what bench/page/claim-stage.ts times (the anchoring page's bundle is the same either way).
+ * script for a <script> tag, for the extension's own build target, so that the page runs the code
+ * the content script ships.
  */
 import path from 'node:path';
 import { build } from 'esbuild';
+import { BUILD_TARGET } from '../../tools/lib/build-target';
 
 export async function bundleBenchPage(entry: string): Promise<string> {
   const result = await build({
@@ -15,6 +13,7 @@ export async function bundleBenchPage(entry: string): Promise<string> {
     bundle: true,
     minify: true,
     format: 'iife',
+    target: BUILD_TARGET,
     write: false,
   });
   return result.outputFiles[0]!.text;

@@ -37,12 +37,14 @@ function lastBeforeClosers(unit: string): string {
 const DATELINE_RE =
   /^\p{Lu}[\p{Lu}.'’-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’-]+){0,3}(?:,[ \t]+\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?[ \t]*(\([^()\n]{0,120}\))?[ \t]*([-–—\uFFFD:])?[ \t]*/u;
 
+const SENTENCE_OPENING_RE = /^["“\p{Lu}]/u;
+
 export function datelineLength(unit: string): number {
   const m = DATELINE_RE.exec(unit);
   if (!m || (!m[1] && !m[2])) return 0;
   const rest = unit.slice(m[0].length);
   // A dateline alone (nothing after it) is all dateline: no claim is left.
-  return rest === '' || /^["“\p{Lu}]/u.test(rest) ? m[0].length : 0;
+  return rest === '' || SENTENCE_OPENING_RE.test(rest) ? m[0].length : 0;
 }
 
 export function wordCount(s: string): number {

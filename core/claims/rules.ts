@@ -255,6 +255,9 @@ const SCALE_RE = /^(?:\s?(?:million|billion|trillion|thousand|hundred)\b|(?:bn|m
 const ATTACHED_UNIT_RE = /^(?:°[CF]?|(?:km|kg|mph|mm|cm|ft|lb|lbs|mg|ml|gw|mw|kw|kwh|ha|sq|C|F)\b)/i;
 const ORDINAL_RE = /^(?:st|nd|rd|th)\b/;
 const NEXT_WORD_RE = /^[\s-]+(\p{L}[\p{L}'’-]*)/u;
+// Constants, not literals in the loops below: a literal makes a new RegExp object each time it runs.
+const STARTS_LOWER_RE = /^\p{Ll}/u;
+const GLUED_BEFORE_NUMBER_RE = /[\p{L}\p{N}\-/:.#]/u;
 const YEAR_RE = /^(?:1[89]|20)\d\d$/;
 const BARE_NUMBER_CONTEXT = new Set(['to', 'from', 'at', 'of', 'by', 'reached', 'totalled', 'totaled', 'was', 'were', 'is', 'are', 'hit', 'than']);
 const SPELLED_SOURCE = `${wordsPattern(SPELLED_NUMBERS)}(\\s+of)?\\s+([\\p{L}-]+)`;
@@ -300,7 +303,7 @@ export function findStatistics(view: UnitView): RuleSignal[] {
     const before = s[m.index - 1] ?? ' ';
     const after = s[end] ?? ' ';
     const afterNext = s[end + 1] ?? ' ';
-    if (!currency && /[\p{L}\p{N}\-/:.#]/u.test(before)) continue;
+    if (!currency && GLUED_BEFORE_NUMBER_RE.test(before)) continue;
     if (/[-/:]/.test(after) && /\d/.test(afterNext)) {
       NUMBER_RE.lastIndex = end + 2; // a date, time or score ("2019-09-18", "3:45", "5-4"): skip it whole
       while (/[\d\-/:]/.test(s[NUMBER_RE.lastIndex] ?? '')) NUMBER_RE.lastIndex++;
@@ -333,7 +336,7 @@ export function findStatistics(view: UnitView): RuleSignal[] {
     const next = NEXT_WORD_RE.exec(rest);
     const nextWord = next?.[1] ?? '';
     const nextLower = nextWord.toLowerCase();
-    if (next && /^\p{Ll}/u.test(nextWord) && !FUNCTION_WORDS.has(nextLower)) {
+    if (next && STARTS_LOWER_RE.test(nextWord) && !FUNCTION_WORDS.has(nextLower)) {
       if (TIME_UNITS.has(nextLower) && AGO_RE.test(rest.slice(next[0].length))) continue;
       if (!label || label === 'number') {
         label = MONEY_WORDS.has(nextLower) ? 'amount of money' : 'number with unit';
@@ -365,7 +368,7 @@ export function findStatistics(view: UnitView): RuleSignal[] {
   for (let m = nextCount(s, at, unicodeOnly); m; m = nextCount(s, at, unicodeOnly)) {
     const unit = m[2]!;
     const hasOf = !!m[1];
-    const ok = hasOf || (/^\p{Ll}/u.test(unit) && !FUNCTION_WORDS.has(unit.toLowerCase()) && !(TIME_UNITS.has(unit) && AGO_RE.test(s.slice(m.index + m[0].length))));
+    const ok = hasOf || (STARTS_LOWER_RE.test(unit) && !FUNCTION_WORDS.has(unit.toLowerCase()) && !(TIME_UNITS.has(unit) && AGO_RE.test(s.slice(m.index + m[0].length))));
     if (!ok) {
       at = m.index + 1;
       continue;

@@ -331,6 +331,13 @@ function quoteCoverage(block: Span, quotes: readonly QuoteSpan[]): (offset: numb
 }
 
 const WORD_CHAR_RE = /[\p{L}.'’-]/u;
+// Regexes the loops below test are constants: a literal makes a new RegExp object each time it runs.
+const LETTER_RE = /\p{L}/u;
+const UPPER_RE = /\p{Lu}/u;
+const LOWER_OR_CONTINUATION_RE = /[\p{Ll},;:)\]]/u;
+const ONE_CAPITAL_RE = /^\p{Lu}$/u;
+const DOTTED_ACRONYM_RE = /^(?:\p{Lu}\.)+\p{Lu}$/u;
+const LEADING_LETTERS_RE = /^\p{L}+/u;
 
 /**
  * The word before the period that ends a piece ("Col" in "… Col. "), scanning back from its end:
@@ -345,7 +352,7 @@ function lastWordBeforePeriod(text: string, min: number, end: number): Span | nu
   let j = i - 1;
   while (j >= min && wordEnd - j <= 40 && WORD_CHAR_RE.test(text[j]!)) j--;
   let start = j + 1;
-  while (start < wordEnd && !/\p{L}/u.test(text[start]!)) start++;
+  while (start < wordEnd && !LETTER_RE.test(text[start]!)) start++;
   return start < wordEnd ? { start, end: wordEnd } : null;
 }
 
@@ -360,17 +367,17 @@ function shouldJoin(
   let i = nextStart;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   const next = text[i] ?? '';
-  if (/[\p{Ll},;:)\]]/u.test(next)) return true;
+  if (LOWER_OR_CONTINUATION_RE.test(next)) return true;
   const last = lastWordBeforePeriod(text, blockStart, current.end);
   if (!last) return false;
   const word = text.slice(last.start, last.end);
-  const nextIsUpper = /\p{Lu}/u.test(next);
+  const nextIsUpper = UPPER_RE.test(next);
   if (TITLE_ABBREVIATIONS.has(word)) return nextIsUpper || /\d/.test(next);
   if (NUMBER_ABBREVIATIONS.has(word)) return /\d/.test(next);
   const charBefore = last.start > blockStart ? text[last.start - 1] : undefined;
-  if (/^\p{Lu}$/u.test(word) && (charBefore === undefined || /[\s.]/.test(charBefore))) return nextIsUpper;
-  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) {
-    const nextWord = /^[\p{L}]+/u.exec(text.slice(i, i + 20))?.[0] ?? '';
+  if (ONE_CAPITAL_RE.test(word) && (charBefore === undefined || /[\s.]/.test(charBefore))) return nextIsUpper;
+  if (DOTTED_ACRONYM_RE.test(word)) {
+    const nextWord = LEADING_LETTERS_RE.exec(text.slice(i, i + 20))?.[0] ?? '';
     return nextIsUpper && !SENTENCE_STARTERS.has(nextWord);
   }
   return false;

@@ -32,9 +32,12 @@ interface Run {
   to: number;
 }
 
+/** One capital, or capitals each followed by a period: "J", "U.S". */
+const INITIALS_RE = /^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu})$/u;
+
 /** "Col", "J", "U.S": words that keep a directly following period inside a name. */
 function keepsPeriod(token: Token): boolean {
-  return TITLE_ABBREVIATIONS.has(token.text) || /^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu})$/u.test(token.text);
+  return TITLE_ABBREVIATIONS.has(token.text) || INITIALS_RE.test(token.text);
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {

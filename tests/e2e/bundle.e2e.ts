@@ -34,6 +34,12 @@ describe.each([
     expect(readFileSync(path.join(dir, 'annotations.js'), 'utf8')).toContain('changed in another tab or window');
   });
 
+  it('ships its Unicode-property regexes as literals, built for BUILD_TARGET', () => {
+    // For browser targets esbuild rewrites `/\p{L}/u` into `new RegExp("\\p{L}", "u")`.
+    expect(contentJs).toMatch(/\/\^?\\p\{L/);
+    expect(contentJs).not.toMatch(/new RegExp\("[^"]*\\\\p\{/);
+  });
+
   it('lists the on-demand scripts as web accessible, and nothing else', () => {
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
       web_accessible_resources?: Array<string | { resources: string[] }>;
