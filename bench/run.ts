@@ -33,6 +33,8 @@ interface PageResult {
   scoring?: ScoringShare | null;
   /** Scoring's share of the pipeline (shareOfPipeline), where both were measured. */
   scoringShareOfPipeline?: number;
+  /** The same with every word new to the scorer (as on a page's first run). */
+  scoringShareOfPipelineFreshMemo?: number;
   error?: string;
 }
 
@@ -78,7 +80,10 @@ async function measureAll(pages: BenchPage[], runs: number): Promise<{ results: 
         result.scoring = null;
         console.log(`  scoring share not measured: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (result.scoring && result.measurement) result.scoringShareOfPipeline = shareOfPipeline(result.scoring, result.measurement.pipeline);
+      if (result.scoring && result.measurement) {
+        result.scoringShareOfPipeline = shareOfPipeline(result.scoring, result.measurement.pipeline);
+        result.scoringShareOfPipelineFreshMemo = shareOfPipeline(result.scoring.freshMemo, result.measurement.pipeline);
+      }
       results.push(result);
     }
     return { results, chromium: session.version };
@@ -162,6 +167,14 @@ async function main(): Promise<void> {
         scoringMs: round(r.scoring.scoring, 3),
         shareOfClaimStage: round(r.scoring.share, 3),
         shareOfPipeline: r.scoringShareOfPipeline === undefined ? undefined : round(r.scoringShareOfPipeline, 3),
+        // Every word new to the scorer, as on a page's first run (the figures above: as on a re-run).
+        freshMemo: {
+          claimStageMs: round(r.scoring.freshMemo.claimStage, 3),
+          claimStageWithoutScoringMs: round(r.scoring.freshMemo.claimStageWithoutScoring, 3),
+          scoringMs: round(r.scoring.freshMemo.scoring, 3),
+          shareOfClaimStage: round(r.scoring.freshMemo.share, 3),
+          shareOfPipeline: r.scoringShareOfPipelineFreshMemo === undefined ? undefined : round(r.scoringShareOfPipelineFreshMemo, 3),
+        },
       },
     })),
     anchoring,

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { detectArticle } from '../../core/article/detect-article';
 import { indexArticle } from '../../core/article/article-text';
-import type { measureClaimStage } from '../page/claim-stage';
+import type { measureClaimStage, WordMemoMode } from '../page/claim-stage';
 import type { BrowserSession } from '../../tests/e2e/harness/session';
 import type { StaticServer } from '../../tests/e2e/harness/static-server';
 import { parsePage } from '../../tools/lib/extract-pages';
@@ -20,9 +20,7 @@ import { assertFineClock } from './fine-clock';
 import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
-export interface ScoringShare {
-  articleChars: number;
-  sentencesScored: number;
+export interface ClaimStageSplit {
   /** Median ms of the claim stage with the scorer, and without it (a constant score). */
   claimStage: number;
   claimStageWithoutScoring: number;
@@ -30,6 +28,16 @@ export interface ScoringShare {
   scoring: number;
   /** scoring / claimStage. */
   share: number;
+}
+
+/**
+ * The claim stage as the pipeline runs it again on a page (the model's word memo holds the words of
+ * the earlier runs), and `freshMemo`, the same with every word new to the scorer, as on a first run.
+ */
+export interface ScoringShare extends ClaimStageSplit {
+  articleChars: number;
+  sentencesScored: number;
+  freshMemo: ClaimStageSplit;
 }
 
 const PAGE_PATH = '/bench/claim-stage.html';
@@ -62,27 +70,37 @@ export async function measureScoringShare(session: BrowserSession, server: Stati
   const text = claimStageText(file);
   if (text === null) return null;
   await serveClaimStagePage(server);
-  const trials: ScoringShare[] = [];
-  for (let trial = 0; trial < SCORING_TRIALS; trial++) trials.push(await measureOnFreshPage(session, server, text, runs));
-  trials.sort((a, b) => a.scoring - b.scoring);
-  return trials[trials.length >> 1]!;
+  const medianTrial = async (memo: WordMemoMode): Promise<ClaimStageSplit & { sentencesScored: number }> => {
+    const trials: Array<ClaimStageSplit & { sentencesScored: number }> = [];
+    for (let trial = 0; trial < SCORING_TRIALS; trial++) trials.push(await measureOnFreshPage(session, server, text, runs, memo));
+    trials.sort((a, b) => a.scoring - b.scoring);
+    return trials[trials.length >> 1]!;
+  };
+  const { sentencesScored, ...shared } = await medianTrial('shared');
+  const { sentencesScored: _, ...freshMemo } = await medianTrial('fresh');
+  return { articleChars: text.length, sentencesScored, ...shared, freshMemo };
 }
 
 /** One page, as new as the pipeline's on a page load: warm-ups, then the measured runs. */
-async function measureOnFreshPage(session: BrowserSession, server: StaticServer, text: string, runs: number): Promise<ScoringShare> {
+async function measureOnFreshPage(
+  session: BrowserSession,
+  server: StaticServer,
+  text: string,
+  runs: number,
+  memo: WordMemoMode,
+): Promise<ClaimStageSplit & { sentencesScored: number }> {
   const page = await session.newPage(server.url(PAGE_PATH));
   try {
     await assertFineClock(page, 'the claim-stage page');
     const times = await page.evaluate(
-      ([t, warm, n]) =>
-        (globalThis as unknown as { claimStageTimes: typeof measureClaimStage }).claimStageTimes(t, warm, n),
-      [text, WARM_UP_RUNS, runs] as const,
+      ([t, warm, n, m]) =>
+        (globalThis as unknown as { claimStageTimes: typeof measureClaimStage }).claimStageTimes(t, warm, n, m),
+      [text, WARM_UP_RUNS, runs, memo] as const,
     );
     const claimStage = median(times.withScoring);
     const claimStageWithoutScoring = median(times.withoutScoring);
     const scoring = Math.max(0, claimStage - claimStageWithoutScoring);
     return {
-      articleChars: text.length,
       sentencesScored: times.sentencesScored,
       claimStage,
       claimStageWithoutScoring,
@@ -98,6 +116,6 @@ async function measureOnFreshPage(session: BrowserSession, server: StaticServer,
  * Scoring's share of the whole pipeline in the browser: its share of the claim stage measured here,
  * applied to the claim stage's share of the pipeline (`claims` and `total`, medians in ms).
  */
-export function shareOfPipeline(scoring: ScoringShare, pipeline: { claims: number; total: number }): number {
+export function shareOfPipeline(scoring: ClaimStageSplit, pipeline: { claims: number; total: number }): number {
   return pipeline.total > 0 ? (scoring.share * pipeline.claims) / pipeline.total : 0;
 }

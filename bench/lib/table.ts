@@ -13,6 +13,7 @@ interface Row {
   articleRatio?: number;
   scoring?: ScoringShare | null;
   scoringShareOfPipeline?: number;
+  scoringShareOfPipelineFreshMemo?: number;
   error?: string;
 }
 
@@ -67,7 +68,7 @@ export function printTable(
       ms(m.pipeline.highlight),
       ms(m.pipeline.clear),
       row.scoring
-        ? `${pct(row.scoring.share)} of claims, ${pct(row.scoringShareOfPipeline)} of pipeline`
+        ? `${pct(row.scoring.share)} of claims, ${pct(row.scoringShareOfPipeline)} of pipeline (fresh memo ${pct(row.scoringShareOfPipelineFreshMemo)})`
         : '-',
       ms(m.firstRun?.total),
     ];
@@ -83,7 +84,8 @@ export function printTable(
       '"clear": removing the previous run\'s marks before a re-run, outside the pipeline total.',
   );
   console.log(
-    'Scoring share: what check-worthiness scoring adds to the claim stage (the stage with the scorer against a constant score, in a cross-origin-isolated Chromium page on the same article text).',
+    'Scoring share: what check-worthiness scoring adds to the claim stage (the stage with the scorer against a constant score, in a cross-origin-isolated Chromium page on the same article text), ' +
+      'with the model\'s word memo as a re-run finds it; "fresh memo": every word new to the scorer, as on a page\'s first run.',
   );
   console.log('');
   const kb = (bytes: number): string => (bytes / 1024).toFixed(1);

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_MAX_CLAIMS, findClaims } from '../../core/pipeline';
 import { checkWorthinessScorer, worthinessModel } from '../../core/worthiness/index';
+import { WordMemo } from '../../core/worthiness/feature-dot';
 
 export interface ClaimStageTimes {
   /** ms of each measured run, with the scorer and with a constant score. */
@@ -14,15 +15,26 @@ export interface ClaimStageTimes {
   sentencesScored: number;
 }
 
+/**
+ * 'shared': the scorer the pipeline makes, with the model's word memo, which the earlier runs filled
+ * as the pipeline's earlier runs on a page do. 'fresh': a scorer with an empty memo for each run, as
+ * on the page's first run, when every word of the text is new.
+ */
+export type WordMemoMode = 'shared' | 'fresh';
+
 const constantScore = (): number => 0.5;
+
+function scorerFor(memo: WordMemoMode): (sentence: string) => number {
+  return memo === 'shared' ? checkWorthinessScorer() : worthinessModel().scorer(new WordMemo());
+}
 
 /**
  * One timed run. The scorer is made inside the timing, as analyseDocument makes it inside its claim
  * stage, and handed to findClaims as it is: a counting wrapper would be timed with it.
  */
-function claimStageMs(text: string, scoring: boolean): number {
+function claimStageMs(text: string, scoring: WordMemoMode | null): number {
   const t0 = performance.now();
-  findClaims(text, scoring ? checkWorthinessScorer() : constantScore, DEFAULT_MAX_CLAIMS);
+  findClaims(text, scoring ? scorerFor(scoring) : constantScore, DEFAULT_MAX_CLAIMS);
   return performance.now() - t0;
 }
 
@@ -38,16 +50,16 @@ function sentencesScored(text: string): number {
  * The scored sentences counted once, then `warmUps` runs of each, then `runs` measured runs of each,
  * alternating (with the scorer first).
  */
-export function measureClaimStage(text: string, warmUps: number, runs: number): ClaimStageTimes {
+export function measureClaimStage(text: string, warmUps: number, runs: number, memo: WordMemoMode = 'shared'): ClaimStageTimes {
   worthinessModel(); // decoded once, as on a page's first run: not part of either figure
   const times: ClaimStageTimes = { withScoring: [], withoutScoring: [], sentencesScored: sentencesScored(text) };
   for (let i = 0; i < warmUps; i++) {
-    claimStageMs(text, true);
-    claimStageMs(text, false);
+    claimStageMs(text, memo);
+    claimStageMs(text, null);
   }
   for (let i = 0; i < runs; i++) {
-    times.withScoring.push(claimStageMs(text, true));
-    times.withoutScoring.push(claimStageMs(text, false));
+    times.withScoring.push(claimStageMs(text, memo));
+    times.withoutScoring.push(claimStageMs(text, null));
   }
   return times;
 }

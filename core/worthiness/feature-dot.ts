@@ -24,7 +24,7 @@ interface WordPart {
   key: number;
   src: string;
   start: number;
-  length: number;
+  readonly length: number;
   /** Signed level of its unigram feature. */
   unigram: number;
   /** Σ signed levels of its character n-grams, and how many there are (none for number shapes). */
@@ -46,14 +46,18 @@ interface WordPart {
 const memoKey = (state: number): number => state & 0x3fffffff;
 
 /**
- * The words of one text met so far, found by their key (an open-addressing table of entry numbers)
- * and told apart by their characters, so a hash collision never mixes two words. The table is a plain
- * array: a typed array would be allocated outside the JavaScript heap, which costs more for a table
- * that lives for one run of the page.
+ * The words met so far, found by their key (an open-addressing table of entry numbers) and told apart
+ * by their characters, so a hash collision never mixes two words. What a word adds is a property of
+ * the word and the model alone, so one memo serves every text the model scores (WorthinessModel keeps
+ * it for the page's lifetime). Bounded: past `capacity` words it starts afresh. The table is a plain
+ * array: a typed array is allocated outside the JavaScript heap, which cost more when it was made for
+ * each run.
  */
 export class WordMemo {
-  private readonly parts: WordPart[] = [];
+  private parts: WordPart[] = [];
   private slots: number[] = new Array<number>(1024).fill(0);
+
+  constructor(readonly capacity = Infinity) {}
 
   get size(): number {
     return this.parts.length;
@@ -69,6 +73,10 @@ export class WordMemo {
   }
 
   add(part: WordPart): void {
+    if (this.parts.length >= this.capacity) {
+      this.parts = [];
+      this.slots = new Array<number>(1024).fill(0);
+    }
     this.parts.push(part);
     if (this.parts.length * 2 > this.slots.length) {
       this.slots = new Array<number>(this.slots.length * 2).fill(0);
@@ -94,6 +102,11 @@ function partOf(memo: WordMemo, src: string, start: number, length: number, key:
   let part = memo.find(key, src, start, length);
   if (part === undefined) {
     part = wordPart(src, start, length, key, config, levels, mask, lexicon);
+    // The memo outlives the sentence: it keeps the word's characters, not the sentence's.
+    if (start !== 0 || length !== src.length) {
+      part.src = src.slice(start, start + length);
+      part.start = 0;
+    }
     memo.add(part);
   }
   return part;

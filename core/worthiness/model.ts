@@ -29,6 +29,9 @@ export interface WorthinessModelData {
   provenance: string;
 }
 
+/** Words the model's memo holds at most: an article has a few hundred to a few thousand. */
+export const WORD_MEMO_CAPACITY = 8192;
+
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
@@ -63,11 +66,14 @@ export class WorthinessModel {
   }
 
   /**
-   * A scorer for the sentences of one text: it remembers what it computed for each word of that
-   * text (and forgets it with the scorer), so a word met again costs a lookup.
+   * What the model's scorers computed for each word they met, so that a word met again (in the same
+   * text, or when the page is analysed again) costs a lookup. Bounded: a page that changes its text
+   * forever cannot grow it past WORD_MEMO_CAPACITY words.
    */
-  scorer(): (sentence: string) => number {
-    const memo = new WordMemo();
+  readonly wordMemo = new WordMemo(WORD_MEMO_CAPACITY);
+
+  /** A scorer for the sentences of a text, with the model's word memo (or `memo`: the bench's fresh one). */
+  scorer(memo: WordMemo = this.wordMemo): (sentence: string) => number {
     return (sentence) => this.score(sentence, memo);
   }
 }

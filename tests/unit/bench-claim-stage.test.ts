@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectClaims } from '../../core/claims/detect-claims';
 import { measureClaimStage } from '../../bench/page/claim-stage';
-import { shareOfPipeline, type ScoringShare } from '../../bench/lib/scoring-share';
+import { shareOfPipeline, type ClaimStageSplit } from '../../bench/lib/scoring-share';
 
 // Counts the scorers the bench page makes (one for its counting run and one per timed run with scoring,
 // none for the constant runs) and the sentences they score.
@@ -58,6 +58,13 @@ describe('bench page: the claim stage with and without the scorer', () => {
     expect(scorers.made).toBe(1 + 3 + 5);
   });
 
+  it('with fresh memos, scores each run with a scorer of its own memo instead of the pipeline\'s', () => {
+    const times = measureClaimStage(TEXT, 2, 3, 'fresh');
+    expect(times.withScoring).toHaveLength(3);
+    expect(scorers.made).toBe(1); // the counting run only
+    expect(scorers.calls).toBe(times.sentencesScored);
+  });
+
   it('times each run into the list of its kind: the scorer’s time in the runs with it only', () => {
     // A clock that only the scorer moves, by 1 ms a sentence.
     vi.spyOn(performance, 'now').mockImplementation(() => scorers.calls);
@@ -77,7 +84,7 @@ describe('bench page: the claim stage with and without the scorer', () => {
 });
 
 describe('bench: scoring share of the pipeline', () => {
-  const share = (value: number): ScoringShare => ({ articleChars: 1, sentencesScored: 1, claimStage: 1, claimStageWithoutScoring: 1 - value, scoring: value, share: value });
+  const share = (value: number): ClaimStageSplit => ({ claimStage: 1, claimStageWithoutScoring: 1 - value, scoring: value, share: value });
 
   it('is the share of the claim stage times the claim stage share of the pipeline', () => {
     expect(shareOfPipeline(share(0.5), { claims: 2, total: 4 })).toBe(0.25);

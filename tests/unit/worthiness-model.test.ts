@@ -152,4 +152,26 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     const score = worthinessModel().scorer();
     for (const sentence of sentences) expect(score(sentence), sentence).toBe(scoreCheckWorthiness(sentence));
   });
+
+  it('shares one word memo between the model\'s scorers, so a text scored again meets no new word', () => {
+    const model = new WorthinessModel(WORTHINESS_MODEL_DATA);
+    const first = sentences.slice(0, 20).map(model.scorer());
+    const words = model.wordMemo.size;
+    expect(words).toBeGreaterThan(50);
+    expect(sentences.slice(0, 20).map(model.scorer())).toEqual(first);
+    expect(model.wordMemo.size).toBe(words);
+    // A scorer given its own memo leaves the model's alone.
+    const own = new WordMemo();
+    expect(sentences.slice(0, 20).map(model.scorer(own))).toEqual(first);
+    expect(own.size).toBe(words);
+  });
+
+  it('starts a full memo afresh, with the same sums', () => {
+    const memo = new WordMemo(8);
+    for (const sentence of sentences.slice(0, 30)) {
+      expect(featureDot(sentence, config, weights, step, memo)).toBe(featureDot(sentence, config, weights, step));
+      expect(memo.size).toBeLessThanOrEqual(8);
+    }
+    expect(memo.size).toBeGreaterThan(0);
+  });
 });
