@@ -20,11 +20,10 @@ import { LEXICON_SEED, type WordLexicon } from './word-lexicon';
 
 /** What a word adds wherever it occurs, in weight levels (featureDot multiplies by the step). */
 interface WordPart {
-  /** The word's memo key (memoKey of its FNV state with SEED_WORD), and where it was first read. */
+  /** The word's memo key (memoKey of its FNV state with SEED_WORD). */
   key: number;
-  src: string;
-  start: number;
-  readonly length: number;
+  /** The word as it was first written (the memo outlives the sentence it was read from). */
+  word: string;
   /** Signed level of its unigram feature. */
   unigram: number;
   /** Σ signed levels of its character n-grams, and how many there are (none for number shapes). */
@@ -67,7 +66,7 @@ export class WordMemo {
     const mask = this.slots.length - 1;
     for (let s = tableSlot(key, mask), e = this.slots[s]!; e !== 0; s = (s + 1) & mask, e = this.slots[s]!) {
       const part = this.parts[e - 1]!;
-      if (part.key === key && part.length === length && sameFolded(part.src, part.start, src, start, length)) return part;
+      if (part.key === key && part.word.length === length && sameFolded(part.word, 0, src, start, length)) return part;
     }
     return undefined;
   }
@@ -102,11 +101,6 @@ function partOf(memo: WordMemo, src: string, start: number, length: number, key:
   let part = memo.find(key, src, start, length);
   if (part === undefined) {
     part = wordPart(src, start, length, key, config, levels, mask, lexicon);
-    // The memo outlives the sentence: it keeps the word's characters, not the sentence's.
-    if (start !== 0 || length !== src.length) {
-      part.src = src.slice(start, start + length);
-      part.start = 0;
-    }
     memo.add(part);
   }
   return part;
@@ -138,9 +132,8 @@ function wordPart(src: string, start: number, length: number, key: number, confi
   }
   return {
     key,
-    src,
-    start,
-    length,
+    // The word's own characters, not the sentence's (a copy unless the whole source is the word).
+    word: start === 0 && length === src.length ? src : src.slice(start, start + length),
     unigram: signedLevel(levels, mask, finish(state)),
     chars,
     grams,
