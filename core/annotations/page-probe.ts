@@ -22,14 +22,18 @@ export function storedSourceOf(record: unknown): unknown {
 
 /** `sources`: the page's sourceForms. */
 export function mayHoldAnnotationsOf(snapshot: StorageSnapshot, sources: ReadonlySet<string>): boolean {
-  // Data of the first schema version: only the store can read (and migrate) it.
-  if (snapshot[LEGACY_ANNOTATIONS_KEY] != null || snapshot[LEGACY_SOURCES_KEY] != null) return true;
+  const ofThisPage = (record: unknown): boolean => {
+    const source = storedSourceOf(record);
+    return typeof source === 'string' && sources.has(source);
+  };
   for (const [key, value] of Object.entries(snapshot)) {
-    if (!key.startsWith(ANNOTATION_PREFIX) || key.endsWith('$')) continue;
-    const source = storedSourceOf(value);
-    if (typeof source === 'string' && sources.has(source)) return true;
+    if (key.startsWith(ANNOTATION_PREFIX) && !key.endsWith('$') && ofThisPage(value)) return true;
   }
-  return false;
+  // The first schema version's one item ({ [id]: record }): only the store can read and migrate it,
+  // so a record of this page there loads it. Records of other pages do not, nor what a migration
+  // left behind because it could not be read: that would load the annotation code on every page.
+  const legacy = snapshot[LEGACY_ANNOTATIONS_KEY];
+  return typeof legacy === 'object' && legacy !== null && Object.values(legacy).some(ofThisPage);
 }
 
 /** May the snapshot hold source notes (the library a card links annotations to)? */

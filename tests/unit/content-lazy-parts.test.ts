@@ -27,8 +27,11 @@ describe('mayHoldAnnotationsOf: the quick look before loading the annotation cod
     ['a source note only', { 'source:s': { title: 'x', url: PAGE } }, false],
     ['storage metadata of a key', { 'annotation:a$': annotationOf(PAGE) }, false],
     ['a corrupt record', { 'annotation:a': null, 'annotation:b': 'text' }, false],
-    ['first-schema data (only the store can read it)', { annotations: {} }, true],
-    ['first-schema sources', { sources: {} }, true],
+    ['first-schema data of this page (only the store can read it)', { annotations: { a: annotationOf(PAGE) } }, true],
+    ['first-schema data of other pages', { annotations: { a: annotationOf('https://other.example/') } }, false],
+    ['first-schema leftovers a migration could not read', { annotations: { a: 'text', b: null }, annotationsSchemaVersion: 2 }, false],
+    ['a first-schema item that is not an object', { annotations: 'text' }, false],
+    ['first-schema sources (no annotations there)', { sources: {} }, false],
   ];
   it.each(cases)('%s', (_name, snapshot, expected) => {
     expect(mayHoldAnnotationsOf(snapshot, here)).toBe(expected);
