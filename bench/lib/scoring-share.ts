@@ -1,7 +1,7 @@
 /**
  * How much check-worthiness scoring adds to the claim stage, measured in the same Chromium as the
  * pipeline: the claim stage is bundled into a bench page (bench/page/claim-stage.ts) and run on the
- * article's text with the scorer and with a constant in its place, alternating, after as many warm-up
+ * article's text with the scorer and with its scores replayed in its place, alternating, after as many warm-up
  * runs as the pipeline gets. The page is cross-origin isolated, so its clock reads to 5 µs instead of
  * the 100 µs other pages get. (An earlier version split the claim stage in Node: Node's engine
  * compiles the scorer in other steps than Chromium's, and that split understated the scoring.)
@@ -21,7 +21,7 @@ import { WARM_UP_RUNS } from './measure-page';
 import { median } from './stats';
 
 export interface ClaimStageSplit {
-  /** Median ms of the claim stage with the scorer, and without it (a constant score). */
+  /** Median ms of the claim stage with the scorer, and without it (its scores replayed). */
   claimStage: number;
   claimStageWithoutScoring: number;
   /** What scoring adds: claimStage − claimStageWithoutScoring (0 at least). */

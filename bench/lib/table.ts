@@ -84,7 +84,7 @@ export function printTable(
       '"clear": removing the previous run\'s marks before a re-run, outside the pipeline total.',
   );
   console.log(
-    'Scoring share: what check-worthiness scoring adds to the claim stage (the stage with the scorer against a constant score, in a cross-origin-isolated Chromium page on the same article text), ' +
+    'Scoring share: what check-worthiness scoring adds to the claim stage (the stage with the scorer against the same stage handed its scores, in a cross-origin-isolated Chromium page on the same article text), ' +
       'with the model\'s word memo as a re-run finds it; "fresh memo": every word new to the scorer, as on a page\'s first run.',
   );
   console.log('');

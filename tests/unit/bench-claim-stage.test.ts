@@ -21,16 +21,19 @@ vi.mock('../../core/worthiness/index', async (importOriginal) => {
   };
 });
 
-// The claim stages the bench page runs, in order: 'scorer' when a scorer was made for the run.
-const stages = vi.hoisted(() => ({ kinds: [] as string[], madeBefore: 0 }));
+// The claim stages the bench page runs, in order: 'scorer' when a scorer was made for the run, and
+// the claims each found.
+const stages = vi.hoisted(() => ({ kinds: [] as string[], madeBefore: 0, found: [] as string[] }));
 vi.mock('../../core/pipeline', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../core/pipeline')>();
   return {
     ...actual,
     findClaims: (...args: Parameters<typeof actual.findClaims>) => {
-      stages.kinds.push(scorers.made > stages.madeBefore ? 'scorer' : 'constant');
+      stages.kinds.push(scorers.made > stages.madeBefore ? 'scorer' : 'replay');
       stages.madeBefore = scorers.made;
-      return actual.findClaims(...args);
+      const result = actual.findClaims(...args);
+      stages.found.push(JSON.stringify(result.claims.map((claim) => [claim.id, claim.score])));
+      return result;
     },
   };
 });
@@ -46,16 +49,24 @@ afterEach(() => {
   scorers.calls = 0;
   stages.kinds = [];
   stages.madeBefore = 0;
+  stages.found = [];
   vi.restoreAllMocks();
 });
 
-describe('bench page: the claim stage with and without the scorer', () => {
+describe('bench page: the claim stage with the scorer and with its scores replayed', () => {
   it('counts with the scorer once, then runs both as many times, alternating, a scorer made only for the runs that score', () => {
     const times = measureClaimStage(TEXT, 3, 5);
     expect(times.withScoring).toHaveLength(5);
     expect(times.withoutScoring).toHaveLength(5);
-    expect(stages.kinds).toEqual(['scorer', ...Array.from({ length: 3 + 5 }, () => ['scorer', 'constant']).flat()]);
+    expect(stages.kinds).toEqual(['scorer', ...Array.from({ length: 3 + 5 }, () => ['scorer', 'replay']).flat()]);
     expect(scorers.made).toBe(1 + 3 + 5);
+  });
+
+  it('replays the scores in place of the scorer, so both runs keep the same claims with the same scores', () => {
+    measureClaimStage(TEXT, 1, 3);
+    expect(stages.found.length).toBe(1 + 2 * 4);
+    expect(JSON.parse(stages.found[0]!)).not.toEqual([]);
+    expect(new Set(stages.found).size).toBe(1);
   });
 
   it('with fresh memos, scores each run with a scorer of its own memo instead of the pipeline\'s', () => {
