@@ -87,35 +87,15 @@ function mayBeGateWord(first: number, length: number): boolean {
   return letter >= 0 && letter < 26 && length < 32 && ((LENGTHS_BY_LETTER[letter]! >>> length) & 1) === 1;
 }
 
-/** Gate bits of one token: of each of its runs of ASCII letters and digits. */
-function tokenBits(token: Token): number {
-  const t = token.text;
-  let bits = 0;
-  let runStart = -1;
-  let upper = false;
-  for (let i = 0; i <= t.length; i++) {
-    const c = i < t.length ? t.charCodeAt(i) : 32;
-    if (isAsciiLetterOrDigit(c)) {
-      if (runStart < 0) runStart = i;
-      if (c >= 65 && c <= 90) upper = true;
-      continue;
-    }
-    if (runStart >= 0 && mayBeGateWord(t.charCodeAt(runStart), i - runStart)) {
-      // A token that is one run (the common case) is looked up as it is, without a copy.
-      let run = runStart === 0 && i === t.length ? t : t.slice(runStart, i);
-      if (upper) run = run.toLowerCase();
-      bits |= GATE_WORDS.get(run) ?? 0;
-    }
-    runStart = -1;
-    upper = false;
-  }
-  return bits;
-}
+/** ASCII letters and digits (tokens.ts isAsciiLetterOrDigit) as a table: one read a character. */
+const ASCII_LETTER_OR_DIGIT = new Uint8Array(128).map((_, c) => (isAsciiLetterOrDigit(c) ? 1 : 0));
 
 /**
- * Gate bits of the unit [start, end) whose tokens are [tokenFrom, tokenTo). A token cut by either end
- * of the unit (a dateline glued to its first word, a break inside "1.The") would not show the runs
- * the regexes see in the unit's text: then every regex runs.
+ * Gate bits of the unit [start, end) whose tokens are [tokenFrom, tokenTo): of each run of ASCII
+ * letters and digits in its word tokens. A token cut by either end of the unit (a dateline glued to
+ * its first word, a break inside "1.The") would not show the runs the regexes see in the unit's text:
+ * then every regex runs. One loop over tokens and characters, with no call a character or a token:
+ * on most pages this runs in the engine's first tiers, where each call costs more than the test.
  */
 export function unitGate(tokens: readonly Token[], start: number, end: number, tokenFrom: number, tokenTo: number): number {
   if (tokenFrom > 0 && tokens[tokenFrom - 1]!.end > start) return GATE_ALL;
@@ -123,7 +103,26 @@ export function unitGate(tokens: readonly Token[], start: number, end: number, t
   let bits = 0;
   for (let k = tokenFrom; k < tokenTo; k++) {
     const token = tokens[k]!;
-    if (token.word) bits |= tokenBits(token);
+    if (!token.word) continue;
+    const t = token.text;
+    let runStart = -1;
+    let upper = false;
+    for (let i = 0; i <= t.length; i++) {
+      const c = i < t.length ? t.charCodeAt(i) : 32;
+      if (c < 128 && ASCII_LETTER_OR_DIGIT[c] === 1) {
+        if (runStart < 0) runStart = i;
+        if (c <= 90 && c >= 65) upper = true;
+        continue;
+      }
+      if (runStart >= 0 && mayBeGateWord(t.charCodeAt(runStart), i - runStart)) {
+        // A token that is one run (the common case) is looked up as it is, without a copy.
+        let run = runStart === 0 && i === t.length ? t : t.slice(runStart, i);
+        if (upper) run = run.toLowerCase();
+        bits |= GATE_WORDS.get(run) ?? 0;
+      }
+      runStart = -1;
+      upper = false;
+    }
   }
   return bits;
 }
