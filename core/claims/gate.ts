@@ -10,7 +10,7 @@
  * skips a regex that would find nothing: the matches themselves still come from the regexes.
  */
 
-import { isAsciiLetterOrDigit, type Token } from './tokens';
+import { ASCII_LETTER_OR_DIGIT, type Token } from './tokens';
 import {
   BOILERPLATE,
   CAUSAL_STRONG,
@@ -86,9 +86,6 @@ function mayBeGateWord(first: number, length: number): boolean {
   const letter = (first | 0x20) - 97; // ASCII lower case; digits fall outside 0–25
   return letter >= 0 && letter < 26 && length < 32 && ((LENGTHS_BY_LETTER[letter]! >>> length) & 1) === 1;
 }
-
-/** ASCII letters and digits (tokens.ts isAsciiLetterOrDigit) as a table: one read a character. */
-const ASCII_LETTER_OR_DIGIT = new Uint8Array(128).map((_, c) => (isAsciiLetterOrDigit(c) ? 1 : 0));
 
 /**
  * Gate bits of the unit [start, end) whose tokens are [tokenFrom, tokenTo): of each run of ASCII

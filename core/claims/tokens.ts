@@ -25,12 +25,12 @@ const LETTER_OR_DIGIT = 1;
 const SPACE = 2;
 const OTHER = 3;
 
-/** An ASCII letter or digit: the letters and digits (\p{L}, \p{N}) below 128. */
-export const isAsciiLetterOrDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** 1 for each ASCII letter or digit (the letters and digits, \p{L} \p{N}, below 128), else 0. */
+export const ASCII_LETTER_OR_DIGIT = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
 
 /** Class of each ASCII code, so the common case is one array read. */
-const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
-  isAsciiLetterOrDigit(c) ? LETTER_OR_DIGIT : /\s/.test(String.fromCharCode(c)) ? SPACE : OTHER,
+const ASCII_CLASS = ASCII_LETTER_OR_DIGIT.map((letterOrDigit, c) =>
+  letterOrDigit ? LETTER_OR_DIGIT : /\s/.test(String.fromCharCode(c)) ? SPACE : OTHER,
 );
 const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
 const SPACE_RE = /^\s$/u;
