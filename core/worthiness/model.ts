@@ -43,6 +43,12 @@ export class WorthinessModel {
   /** The weights' levels (weight = level * weightStep). */
   private readonly levels: Int8Array;
   private readonly lexicon: WordLexicon | undefined;
+  /**
+   * What the model computed for each word it met, so that a word met again (in the same text, or
+   * when the page is analysed again) costs a lookup. Bounded: a page that changes its text forever
+   * cannot grow it past WORD_MEMO_CAPACITY words.
+   */
+  readonly wordMemo = new WordMemo(WORD_MEMO_CAPACITY);
 
   constructor(data: WorthinessModelData) {
     if (data.format !== 2) throw new Error(`worthiness model: unknown format ${String(data.format)}`);
@@ -55,22 +61,15 @@ export class WorthinessModel {
     this.lexicon = data.lexicon ? new WordLexicon(data.lexicon) : undefined;
   }
 
-  /** The raw linear score (log-odds before calibration). `memo`: see featureDot. */
-  margin(sentence: string, memo?: WordMemo): number {
+  /** The raw linear score (log-odds before calibration). `memo`: see featureDot; the model's own by default. */
+  margin(sentence: string, memo: WordMemo = this.wordMemo): number {
     return this.data.intercept + featureDot(sentence, this.data.features, this.levels, this.data.weightStep, memo, this.lexicon);
   }
 
   /** Check-worthiness in [0, 1]; 0.5 is the claim / not-a-claim threshold. */
-  score(sentence: string, memo?: WordMemo): number {
+  score(sentence: string, memo: WordMemo = this.wordMemo): number {
     return sigmoid(this.data.slope * this.margin(sentence, memo) + this.data.offset);
   }
-
-  /**
-   * What the model's scorers computed for each word they met, so that a word met again (in the same
-   * text, or when the page is analysed again) costs a lookup. Bounded: a page that changes its text
-   * forever cannot grow it past WORD_MEMO_CAPACITY words.
-   */
-  readonly wordMemo = new WordMemo(WORD_MEMO_CAPACITY);
 
   /** A scorer for the sentences of a text, with the model's word memo (or `memo`: the bench's fresh one). */
   scorer(memo: WordMemo = this.wordMemo): (sentence: string) => number {

@@ -148,9 +148,10 @@ describe('featureDot: the fast sum the shipped scorer uses', () => {
     expect(memo.size).toBe(4);
   });
 
-  it('a scorer for one text gives exactly the scores of the plain scorer', () => {
+  it('a scorer for one text gives exactly the scores of a memo that knows no word', () => {
     const score = worthinessModel().scorer();
-    for (const sentence of sentences) expect(score(sentence), sentence).toBe(scoreCheckWorthiness(sentence));
+    for (const sentence of sentences) expect(score(sentence), sentence).toBe(worthinessModel().score(sentence, new WordMemo()));
+    expect(scoreCheckWorthiness(sentences[0]!)).toBe(score(sentences[0]!));
   });
 
   it('shares one word memo between the model\'s scorers, so a text scored again meets no new word', () => {
