@@ -30,6 +30,9 @@ export interface ClaimStageSplit {
   share: number;
 }
 
+/** One fresh page's figures. */
+type Trial = ClaimStageSplit & { sentencesScored: number };
+
 /**
  * The claim stage as the pipeline runs it again on a page (the model's word memo holds the words of
  * the earlier runs), and `freshMemo`, the same with every word new to the scorer, as on a first run.
@@ -70,15 +73,14 @@ export async function measureScoringShare(session: BrowserSession, server: Stati
   const text = claimStageText(file);
   if (text === null) return null;
   await serveClaimStagePage(server);
-  const medianTrial = async (memo: WordMemoMode): Promise<ClaimStageSplit & { sentencesScored: number }> => {
-    const trials: Array<ClaimStageSplit & { sentencesScored: number }> = [];
+  const medianTrial = async (memo: WordMemoMode): Promise<Trial> => {
+    const trials: Array<Trial> = [];
     for (let trial = 0; trial < SCORING_TRIALS; trial++) trials.push(await measureOnFreshPage(session, server, text, runs, memo));
     trials.sort((a, b) => a.scoring - b.scoring);
     return trials[trials.length >> 1]!;
   };
-  const { sentencesScored, ...shared } = await medianTrial('shared');
-  const { sentencesScored: _, ...freshMemo } = await medianTrial('fresh');
-  return { articleChars: text.length, sentencesScored, ...shared, freshMemo };
+  const shared = await medianTrial('shared');
+  return { articleChars: text.length, ...shared, freshMemo: await medianTrial('fresh') };
 }
 
 /** One page, as new as the pipeline's on a page load: warm-ups, then the measured runs. */
@@ -88,7 +90,7 @@ async function measureOnFreshPage(
   text: string,
   runs: number,
   memo: WordMemoMode,
-): Promise<ClaimStageSplit & { sentencesScored: number }> {
+): Promise<Trial> {
   const page = await session.newPage(server.url(PAGE_PATH));
   try {
     await assertFineClock(page, 'the claim-stage page');
