@@ -1,4 +1,5 @@
 /** Builders shared by the annotations-*.test.ts files. */
+import type { AnnotationV1 } from '../../core/annotations/migrations';
 import { newAnnotation, newSourceNote, type Annotation, type SourceNote } from '../../core/annotations/model';
 
 export const PAGE = 'https://news.example.com/2024/03/budget-story';
@@ -28,4 +29,23 @@ export function sampleSource(overrides: Partial<Parameters<typeof newSourceNote>
     now: new Date('2024-03-05T09:00:00.000Z'),
     ...overrides,
   });
+}
+
+/** An annotation as the first schema version stored it (one item, `annotations`: { [id]: record }). */
+export function v1Annotation(id: string, source: string, overrides: Partial<AnnotationV1> = {}): AnnotationV1 {
+  return {
+    id,
+    type: 'Annotation',
+    created: '2024-01-10T08:00:00.000Z',
+    modified: '2024-01-11T08:00:00.000Z',
+    target: {
+      source,
+      selector: [
+        { type: 'TextQuoteSelector', exact: `claim ${id}`, prefix: 'before ', suffix: ' after' },
+        { type: 'TextPositionSelector', start: 10, end: 20 },
+      ],
+    },
+    body: { verdict: 'half-true', note: `note for ${id}\nsecond line`, sourceIds: ['urn:uuid:s1'] },
+    ...overrides,
+  };
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CURRENT_SCHEMA_VERSION, ensureSchema, type AnnotationV1 } from '../../core/annotations/migrations';
 import { createAnnotationStore } from '../../core/annotations/store';
+import { v1Annotation } from './annotations-helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -9,23 +10,7 @@ beforeEach(() => {
 
 const PAGE = 'https://news.example.com/story';
 
-function v1(id: string, overrides: Partial<AnnotationV1> = {}): AnnotationV1 {
-  return {
-    id,
-    type: 'Annotation',
-    created: '2024-01-10T08:00:00.000Z',
-    modified: '2024-01-11T08:00:00.000Z',
-    target: {
-      source: PAGE,
-      selector: [
-        { type: 'TextQuoteSelector', exact: `claim ${id}`, prefix: 'before ', suffix: ' after' },
-        { type: 'TextPositionSelector', start: 10, end: 20 },
-      ],
-    },
-    body: { verdict: 'half-true', note: `note for ${id}\nsecond line`, sourceIds: ['urn:uuid:s1'] },
-    ...overrides,
-  };
-}
+const v1 = (id: string, overrides: Partial<AnnotationV1> = {}): AnnotationV1 => v1Annotation(id, PAGE, overrides);
 
 const V1_SOURCE = {
   id: 'urn:uuid:s1',

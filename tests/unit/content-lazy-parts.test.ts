@@ -9,7 +9,7 @@ import { createAnnotationAccess } from '../../features/annotation-access';
 import { loadLazyModule } from '../../features/lazy/load-lazy-module';
 import { providedLazyModule, type LazyModules } from '../../features/lazy/registry';
 import { HIGHLIGHT_SETTINGS_KEY } from '../../core/settings-value';
-import { PAGE, sampleAnnotation, sampleSource } from './annotations-helpers';
+import { PAGE, sampleAnnotation, sampleSource, v1Annotation } from './annotations-helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -76,6 +76,24 @@ describe('annotation access from the content script', () => {
     expect((await access.listFor(PAGE)).map((a) => a.id)).toEqual([saved.saved.id]);
     expect((await access.listFor(PAGE)).map((a) => a.id)).toEqual([saved.saved.id]);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists a page\'s first-schema annotations, migrated, and leaves other pages\' and unreadable ones unloaded', async () => {
+    await fakeBrowser.storage.local.set({ annotations: { 'urn:uuid:a1': v1Annotation('urn:uuid:a1', PAGE) } });
+    const elsewhere = vi.fn(async () => annotationsModule);
+    expect(await createAnnotationAccess(elsewhere).listFor('https://other.example/story')).toEqual([]);
+    expect(elsewhere).not.toHaveBeenCalled();
+
+    const here = vi.fn(async () => annotationsModule);
+    expect((await createAnnotationAccess(here).listFor(PAGE)).map((a) => a.id)).toEqual(['urn:uuid:a1']);
+    expect(here).toHaveBeenCalledTimes(1);
+
+    // What a migration could not read stays under the first schema's key: it loads nothing, anywhere.
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ annotationsSchemaVersion: 2, annotations: { 'urn:uuid:bad': { target: 'not a target' } } });
+    const leftovers = vi.fn(async () => annotationsModule);
+    expect(await createAnnotationAccess(leftovers).listFor(PAGE)).toEqual([]);
+    expect(leftovers).not.toHaveBeenCalled();
   });
 
   const actionsOf = (access: ReturnType<typeof createAnnotationAccess>) =>
