@@ -16,7 +16,7 @@ import {
 import { useFixtureBrowser } from './harness/suite';
 import { bodyInnerText, clearExtensionStorage, collectMarks, countMarks, hoverMark, waitForCard, waitForStatus } from './harness/probes';
 import { screenshotPath } from './harness/screenshots';
-import { BROWSERS } from './harness/session';
+import { BROWSERS, pollUntil } from './harness/session';
 
 /** Parts of seed-news.html around the article, each holding numbers and quotes as decoys. */
 const DECOY_REGIONS = [
@@ -147,17 +147,16 @@ describe.each(BROWSERS)('%s: highlights on real pages', (browserName) => {
       expect((await env.session.sendToTab<PageState>(tabId, 'getPageState')).error).toBeUndefined();
       // The version-1 sources item made the card load the annotation store, which migrated what it
       // could. (Version-1 annotations of other pages, or unreadable ones, do not load it on a page.)
-      const schemaVersion = (): Promise<unknown> =>
-        env.session.inExtension(async () => {
-          const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
-          return (await (g.browser ?? g.chrome)!.storage.local.get('annotationsSchemaVersion')).annotationsSchemaVersion;
-        }, null);
-      let version = await schemaVersion();
-      for (let tries = 0; version !== 2 && tries < 50; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        version = await schemaVersion();
-      }
-      expect(version).toBe(2);
+      let version: unknown;
+      await pollUntil(
+        async () =>
+          (version = await env.session.inExtension(async () => {
+            const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
+            return (await (g.browser ?? g.chrome)!.storage.local.get('annotationsSchemaVersion')).annotationsSchemaVersion;
+          }, null)) === 2,
+        () => `the annotation schema at version 2 (found ${String(version)})`,
+        5000,
+      );
       await page.close();
     } finally {
       await env.session.inExtension(clearExtensionStorage, null);
