@@ -12,7 +12,7 @@ import { unitGate } from './gate';
 import { datelineLength, isBoilerplate, isOpinion, isQuestion, isQuotedQuestion, endsWithTerminal, outsideQuotes } from './noise';
 import { findAttributions, findDates, findLexical, findQuotations, findReportedSpeech, findStatistics, type RuleSignal, type UnitView } from './rules';
 import { claimId, decide, FRAGMENT_FACTOR, normalizeForId, OPINION_FACTOR, ruleScore } from './score';
-import { segmentText, type QuoteSpan } from './sentences';
+import { isWhiteSpace, segmentText, type QuoteSpan } from './sentences';
 import { indexNames, resolveName, type Mention, type NameIndex } from './speakers';
 import { firstTokenAt, tokenize } from './tokens';
 
@@ -49,12 +49,13 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
   const claims: Claim[] = [];
   let quoteCursor = 0;
 
-  units.forEach((unit, i) => {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     const block = unitBlock[i]!;
     let start = unit.start + datelineLength(text.slice(unit.start, unit.end));
-    while (start < unit.end && /\s/.test(text[start]!)) start++;
+    while (start < unit.end && isWhiteSpace(text.charCodeAt(start))) start++;
     const end = unit.end;
-    if (start >= end || end - start > MAX_UNIT_CHARS) return;
+    if (start >= end || end - start > MAX_UNIT_CHARS) continue;
     const claimText = text.slice(start, end);
     const normalized = normalizeForId(claimText);
     const occurrence = occurrences.get(normalized) ?? 0;
@@ -77,23 +78,26 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
       if (t.word && !(first >= 48 && first <= 57)) letterWords++;
     }
     // Fewer than three words made of letters: a reference ("2015; 28: 685-690."), a score, a label.
-    if (letterWords < 3) return;
+    if (letterWords < 3) continue;
     // Which word-list regexes can match in this unit (most cannot): the others are skipped.
     const gate = unitGate(tokens, start, end, tokenFrom, tokenTo);
-    if (isBoilerplate(claimText, words, gate) || isQuestion(claimText)) return;
+    if (isBoilerplate(claimText, words, gate) || isQuestion(claimText)) continue;
     const ownWords = outsideQuotes(text, start, end, unitQuotes);
-    if (isQuotedQuestion(text, start, end, unitQuotes, ownWords)) return;
+    if (isQuotedQuestion(text, start, end, unitQuotes, ownWords)) continue;
 
     const view: UnitView = { text, tokens, start, end, tokenFrom, tokenTo, quotes: unitQuotes, gate };
     const found = findQuotations(view);
-    const signals = dedupe([
-      ...found.signals,
-      ...findAttributions(view, found.quotedWords),
-      ...findReportedSpeech(view, found.usedVerbs),
-      ...findStatistics(view),
-      ...findDates(view),
-      ...findLexical(view),
-    ]);
+    // concat, not spreads: a spread runs the iterator protocol, which the engine's first tiers (where
+    // this runs on most pages) do not optimise away.
+    const signals = dedupe(
+      found.signals.concat(
+        findAttributions(view, found.quotedWords),
+        findReportedSpeech(view, found.usedVerbs),
+        findStatistics(view),
+        findDates(view),
+        findLexical(view),
+      ),
+    );
 
     const speaker = chooseSpeaker(signals, nameIndex, memory, block);
     // A quotation whose speaker is known from its context (the sentence's reported speech, or the
@@ -101,18 +105,18 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     if (speaker) for (const s of signals) if (s.kind === 'quote' && s.label === 'direct quotation') s.weight = Math.max(s.weight, 0.4);
     const hasFact = signals.some((s) => s.kind === 'statistic' || s.kind === 'date-event');
     const opinion = isOpinion(ownWords, gate);
-    if (opinion && !hasFact) return;
+    if (opinion && !hasFact) continue;
     let rule = ruleScore(signals);
     if (opinion) rule *= OPINION_FACTOR;
     const sentence = endsWithTerminal(claimText);
     if (!sentence) rule *= FRAGMENT_FACTOR;
     // A fragment (headline, caption, list item, reference) needs rule evidence: the model alone is
     // not enough to flag it.
-    if (!sentence && signals.length === 0) return;
+    if (!sentence && signals.length === 0) continue;
 
     const model = options.scoreSentence ? options.scoreSentence(normalized) : undefined;
     const decision = decide(rule, model);
-    if (!decision.keep) return;
+    if (!decision.keep) continue;
 
     const kinds = kindsOf(signals);
     const publicSignals: ClaimSignal[] = signals.map(({ kind, label, text: t, start: s, end: e }) => ({ kind, label, text: t, start: s, end: e }));
@@ -131,7 +135,7 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     };
     if (speaker) claim.speaker = speaker;
     claims.push(claim);
-  });
+  }
   return claims;
 }
 
@@ -139,14 +143,22 @@ function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }
 
+/**
+ * The signals in text order (by start, then end), each kind and range once. A unit holds a handful:
+ * an insertion sort with a direct comparison, where a sort callback and string keys cost more than
+ * the work on most pages' engine tiers.
+ */
 function dedupe(signals: RuleSignal[]): RuleSignal[] {
-  const seen = new Set<string>();
   const out: RuleSignal[] = [];
-  for (const s of signals.sort((a, b) => a.start - b.start || a.end - b.end)) {
-    const key = `${s.kind}:${s.start}:${s.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(s);
+  for (const s of signals) {
+    let at = out.length;
+    while (at > 0 && (out[at - 1]!.start > s.start || (out[at - 1]!.start === s.start && out[at - 1]!.end > s.end))) at--;
+    let duplicate = false;
+    // Signals with the same range sit together just before `at`: the first of them was kept.
+    for (let k = at - 1; k >= 0 && out[k]!.start === s.start && out[k]!.end === s.end; k--) if (out[k]!.kind === s.kind) duplicate = true;
+    if (duplicate) continue;
+    if (at === out.length) out.push(s);
+    else out.splice(at, 0, s);
   }
   return out;
 }

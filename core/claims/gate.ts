@@ -3,11 +3,12 @@
  *
  * Each word-list regex scans the whole unit, character by character, and most units hold none of its
  * words: on a short page that scanning was a quarter of the claim stage. Every match of these regexes
- * starts with (or, for `than` and `ago`, contains) a word of the list that is a whole run of ASCII
- * letters: `\b` stands on both sides, or a space or hyphen follows inside a multi-word entry. Such a
- * run is always a whole run of ASCII letters and digits inside one token, so when no token of the unit
- * has such a run (compared in lower case), the regex cannot match and is skipped. The gate only ever
- * skips a regex that would find nothing: the matches themselves still come from the regexes.
+ * holds a key word (one per list entry, keyWordsOf; `than`, `ago` and the like for the patterns
+ * that are not lists) as a whole run of ASCII letters: `\b`, a space, a hyphen or an apostrophe on
+ * both sides. Such a run is always a whole run of ASCII letters and digits inside one token, so when
+ * no token of the unit has one (compared in lower case), the regex cannot match and is skipped. The
+ * gate only ever skips a regex that would find nothing: the matches themselves still come from the
+ * regexes.
  */
 
 import { ASCII_LETTER_OR_DIGIT, type Token } from './tokens';
@@ -21,6 +22,7 @@ import {
   LOADED_NOUNS,
   MONTHS,
   OPINION_MARKERS,
+  SPELLED_NUMBERS,
   SUPERLATIVES,
   WEEKDAYS,
   words,
@@ -39,10 +41,11 @@ export const GATE_RELATIVE_DATE = 1 << 9;
 export const GATE_BOILERPLATE = 1 << 10;
 export const GATE_OPINION = 1 << 11;
 export const GATE_MONTH = 1 << 12;
+export const GATE_SPELLED_NUMBER = 1 << 13;
 /** Every regex may match: what callers without a gate pass. All bits set, so a new bit needs no change here. */
 export const GATE_ALL = -1;
 
-/** Lower-case ASCII run → the regexes one of whose entries starts with (or needs) it. */
+/** Lower-case ASCII run → the regexes one of whose entries holds it as its key word (or needs it). */
 const GATE_WORDS = new Map<string, number>();
 
 /**
@@ -58,28 +61,35 @@ function gateOn(bit: number, firstWords: readonly string[]): void {
   }
 }
 
-/** The first run of letters of each entry of a space-separated list ("so-called" → "so", "i_think" → "i"). */
-const firstWordsOf = (list: string): string[] => words(list).map((entry) => /^[a-z0-9]+/i.exec(entry)![0].toLowerCase());
+/**
+ * The key word of each entry of a space-separated list: its longest run of letters and digits, the
+ * first of equal length ("so-called" → "called", "i_think" → "think", "the_most" → "most"). Any run
+ * of an entry stands whole in every match of it, and the longest is the rarest in text: keyed on
+ * "the" or "in", a regex would run in nearly every unit.
+ */
+const keyWordsOf = (list: string): string[] =>
+  words(list).map((entry) => (entry.match(/[a-z0-9]+/gi) ?? []).reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase());
 
-gateOn(GATE_CAUSAL_STRONG, firstWordsOf(CAUSAL_STRONG));
-gateOn(GATE_CAUSAL_WEAK, firstWordsOf(CAUSAL_WEAK));
+gateOn(GATE_CAUSAL_STRONG, keyWordsOf(CAUSAL_STRONG));
+gateOn(GATE_CAUSAL_WEAK, keyWordsOf(CAUSAL_WEAK));
 // Every comparison ends with the word "than".
 gateOn(GATE_COMPARATIVE, ['than']);
-gateOn(GATE_COMPARISON_PHRASE, firstWordsOf(COMPARISON_PHRASES));
-gateOn(GATE_SUPERLATIVE, firstWordsOf(SUPERLATIVES));
-gateOn(GATE_CHANGE, firstWordsOf(CHANGE_VERBS));
-gateOn(GATE_LOADED_ADJECTIVE, firstWordsOf(LOADED_ADJECTIVES));
-gateOn(GATE_LOADED_NOUN, firstWordsOf(LOADED_NOUNS));
+gateOn(GATE_COMPARISON_PHRASE, keyWordsOf(COMPARISON_PHRASES));
+gateOn(GATE_SUPERLATIVE, keyWordsOf(SUPERLATIVES));
+gateOn(GATE_CHANGE, keyWordsOf(CHANGE_VERBS));
+gateOn(GATE_LOADED_ADJECTIVE, keyWordsOf(LOADED_ADJECTIVES));
+gateOn(GATE_LOADED_NOUN, keyWordsOf(LOADED_NOUNS));
 // The weekday itself is in every match ("on Monday", "Monday").
-gateOn(GATE_WEEKDAY, firstWordsOf(WEEKDAYS));
+gateOn(GATE_WEEKDAY, keyWordsOf(WEEKDAYS));
 // "yesterday", "last week", "earlier this month", "next year", "(three) years ago".
 gateOn(GATE_RELATIVE_DATE, ['yesterday', 'last', 'this', 'next', 'ago']);
-gateOn(GATE_BOILERPLATE, firstWordsOf(BOILERPLATE));
+gateOn(GATE_BOILERPLATE, keyWordsOf(BOILERPLATE));
 // The copyright line's word (noise.ts; the sign © is searched for in every unit).
 gateOn(GATE_BOILERPLATE, ['copyright']);
-gateOn(GATE_OPINION, firstWordsOf(OPINION_MARKERS));
+gateOn(GATE_OPINION, keyWordsOf(OPINION_MARKERS));
 // Every month rule's match holds a whole month name, "Dec" of "Dec." included (MONTH_WORD_RE in rules.ts).
-gateOn(GATE_MONTH, firstWordsOf(MONTHS));
+gateOn(GATE_MONTH, keyWordsOf(MONTHS));
+gateOn(GATE_SPELLED_NUMBER, keyWordsOf(SPELLED_NUMBERS));
 
 /** Whether some gate word starts with the letter `first` (any case) and is `length` long. */
 function mayBeGateWord(first: number, length: number): boolean {
@@ -91,8 +101,9 @@ function mayBeGateWord(first: number, length: number): boolean {
  * Gate bits of the unit [start, end) whose tokens are [tokenFrom, tokenTo): of each run of ASCII
  * letters and digits in its word tokens. A token cut by either end of the unit (a dateline glued to
  * its first word, a break inside "1.The") would not show the runs the regexes see in the unit's text:
- * then every regex runs. One loop over tokens and characters, with no call a character or a token:
- * on most pages this runs in the engine's first tiers, where each call costs more than the test.
+ * then every regex runs. A plain token (one ASCII run, most words) is looked up whole; the others are
+ * read character by character, in the same loop, with no call a character: on most pages this runs
+ * in the engine's first tiers, where each call costs more than the test.
  */
 export function unitGate(tokens: readonly Token[], start: number, end: number, tokenFrom: number, tokenTo: number): number {
   if (tokenFrom > 0 && tokens[tokenFrom - 1]!.end > start) return GATE_ALL;
@@ -102,6 +113,11 @@ export function unitGate(tokens: readonly Token[], start: number, end: number, t
     const token = tokens[k]!;
     if (!token.word) continue;
     const t = token.text;
+    if (token.folded !== '') {
+      // The whole token is the run.
+      if (mayBeGateWord(t.charCodeAt(0), t.length)) bits |= GATE_WORDS.get(token.folded) ?? 0;
+      continue;
+    }
     let runStart = -1;
     let upper = false;
     for (let i = 0; i <= t.length; i++) {

@@ -37,9 +37,15 @@ function lastBeforeClosers(unit: string): string {
 const DATELINE_RE =
   /^\p{Lu}[\p{Lu}.'’-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’-]+){0,3}(?:,[ \t]+\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?[ \t]*(\([^()\n]{0,120}\))?[ \t]*([-–—\uFFFD:])?[ \t]*/u;
 
+/** The first two characters DATELINE_RE requires. */
+const DATELINE_START_RE = /^\p{Lu}[\p{Lu}.'’-]/u;
+
 const SENTENCE_OPENING_RE = /^["“\p{Lu}]/u;
 
 export function datelineLength(unit: string): number {
+  // A dateline's place opens with two capitals (or a capital and . ' ’ -): most sentences fail this
+  // on their second character, and the Unicode pattern is not tried on them.
+  if (!DATELINE_START_RE.test(unit.slice(0, 4))) return 0; // 4 code units: two astral capitals
   const m = DATELINE_RE.exec(unit);
   if (!m || (!m[1] && !m[2])) return 0;
   const rest = unit.slice(m[0].length);

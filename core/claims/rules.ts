@@ -39,6 +39,7 @@ import {
   GATE_LOADED_NOUN,
   GATE_MONTH,
   GATE_RELATIVE_DATE,
+  GATE_SPELLED_NUMBER,
   GATE_SUPERLATIVE,
   GATE_WEEKDAY,
 } from './gate';
@@ -364,6 +365,9 @@ export function findStatistics(view: UnitView): RuleSignal[] {
     out.push(signal('statistic', label, text, from + sigStart, from + sigEnd, weight));
   }
   const unicodeOnly = s.includes('\u017f') || s.includes('\u212a');
+  // Without a number word (or with "ſ" or the Kelvin sign, which the gate's ASCII runs do not read)
+  // there is no count to look for.
+  if (!unicodeOnly && ((view.gate ?? GATE_ALL) & GATE_SPELLED_NUMBER) === 0) return out;
   let at = 0;
   for (let m = nextCount(s, at, unicodeOnly); m; m = nextCount(s, at, unicodeOnly)) {
     const unit = m[2]!;
@@ -398,19 +402,28 @@ const YEAR = '(?:1[89]|20)\\d\\d';
  */
 type DateNeed = 'month+digit' | 'month+year' | 'month' | 'year' | 'weekday' | 'relative';
 
-const DATE_RULES: ReadonlyArray<[RegExp, string, number, DateNeed]> = [
-  [new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\b\\.?(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4, 'month+digit'],
-  [new RegExp(`\\b${M}\\b\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4, 'month+digit'],
-  [new RegExp(`\\b${M}\\b\\.?,?\\s+${YEAR}\\b`, 'g'), 'month and year', 0.4, 'month+year'],
-  [new RegExp(`\\b${PREP}\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?${YEAR}s?\\b`, 'g'), 'year', 0.4, 'year'],
-  [new RegExp(`\\b${PREP}\\s+${M}\\b`, 'g'), 'month', 0.3, 'month'],
-  [new RegExp(`\\b(?:(?:on|last|next|this|On|Last|Next|This)\\s+)?${wordsPattern(WEEKDAYS).slice(2, -2)}\\b`, 'g'), 'day', 0.2, 'weekday'],
-  [
+interface DateRule {
+  re: RegExp;
+  label: string;
+  weight: number;
+  need: DateNeed;
+}
+
+const dateRule = (re: RegExp, label: string, weight: number, need: DateNeed): DateRule => ({ re, label, weight, need });
+
+const DATE_RULES: readonly DateRule[] = [
+  dateRule(new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\b\\.?(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4, 'month+digit'),
+  dateRule(new RegExp(`\\b${M}\\b\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), 'date', 0.4, 'month+digit'),
+  dateRule(new RegExp(`\\b${M}\\b\\.?,?\\s+${YEAR}\\b`, 'g'), 'month and year', 0.4, 'month+year'),
+  dateRule(new RegExp(`\\b${PREP}\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?${YEAR}s?\\b`, 'g'), 'year', 0.4, 'year'),
+  dateRule(new RegExp(`\\b${PREP}\\s+${M}\\b`, 'g'), 'month', 0.3, 'month'),
+  dateRule(new RegExp(`\\b(?:(?:on|last|next|this|On|Last|Next|This)\\s+)?${wordsPattern(WEEKDAYS).slice(2, -2)}\\b`, 'g'), 'day', 0.2, 'weekday'),
+  dateRule(
     /\b(?:yesterday|last (?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)|earlier this (?:week|month|year)|(?:this|next) (?:week|month|year)|(?:\w+ )?(?:days|weeks|months|years|decades) ago)\b/gi,
     'relative date',
     0.2,
     'relative',
-  ],
+  ),
 ];
 
 /**
@@ -429,15 +442,19 @@ export function findDates(view: UnitView): RuleSignal[] {
   const digit = /\d/.test(s);
   const month = (gate & GATE_MONTH) !== 0 && MONTH_WORD_RE.test(s);
   const year = digit && YEAR_DIGITS_RE.test(s);
+  const weekday = (gate & GATE_WEEKDAY) !== 0;
+  const relative = (gate & GATE_RELATIVE_DATE) !== 0;
+  // Most units hold no date at all.
+  if (!month && !year && !weekday && !relative) return [];
   const possible: Record<DateNeed, boolean> = {
     'month+digit': month && digit,
     'month+year': month && year,
     month,
     year,
-    weekday: (gate & GATE_WEEKDAY) !== 0,
-    relative: (gate & GATE_RELATIVE_DATE) !== 0,
+    weekday,
+    relative,
   };
-  for (const [re, label, weight, need] of DATE_RULES) {
+  for (const { re, label, weight, need } of DATE_RULES) {
     if (!possible[need]) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) found.push({ start: m.index, end: m.index + m[0].length, label, weight });

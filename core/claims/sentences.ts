@@ -80,6 +80,15 @@ export function resetSentenceBreaker(): void {
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f;
+/**
+ * JavaScript's \s, decided on a char code. The regex test it replaces made a one-character string
+ * and ran a match for every character it looked at, and the trims below run on every sentence piece.
+ */
+export function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 
 /**
@@ -116,8 +125,8 @@ function pushBlock(text: string, blocks: Span[], start: number, end: number): vo
 
 /** The span without surrounding whitespace, or null when it is blank. */
 export function trimSpan(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return start < end ? { start, end } : null;
 }
 

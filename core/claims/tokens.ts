@@ -13,6 +13,12 @@ export interface Token {
   end: number;
   /** True for word tokens, false for punctuation. */
   word: boolean;
+  /**
+   * A word that is one run of ASCII letters and digits ("Said", "25"), as most words are, in lower
+   * case ("said"); '' for any other token. The claim gate looks such a word up whole instead of
+   * reading it character by character (gate.ts), without a lower-casing call for each word.
+   */
+  folded: string;
 }
 
 // The grammar, as a regex (kept as the reference the scanner below implements):
@@ -116,18 +122,37 @@ export function tokenize(text: string): Token[] {
       // One code point of its own; a pair of surrogates (an emoji) is two code units long, and counts
       // as a word like any token longer than one code unit.
       const len = codePointLength(cp);
-      tokens.push({ text: text.slice(i, i + len), start: i, end: i + len, word: len > 1 });
+      tokens.push({ text: text.slice(i, i + len), start: i, end: i + len, word: len > 1, folded: '' });
       i += len;
       continue;
     }
-    let end = letterRunEnd(text, i);
+    // The run of ASCII letters and digits first, noting upper-case letters.
+    let end = i;
+    let upper = false;
+    while (end < n) {
+      const a = text.charCodeAt(end);
+      if (a >= 128 || ASCII_CLASS[a] !== LETTER_OR_DIGIT) break;
+      if (a <= 90 && a >= 65) upper = true;
+      end++;
+    }
+    let plain = end > i;
+    if (end < n && text.charCodeAt(end) >= 128) {
+      // Letters of other scripts continue the word ("café"), which is then not plain.
+      const runEnd = letterRunEnd(text, end);
+      if (runEnd > end) {
+        end = runEnd;
+        plain = false;
+      }
+    }
     // A joiner stays in the word only when a run of letters or digits follows it.
     while (end < n && isJoiner(text.charCodeAt(end))) {
       const runEnd = letterRunEnd(text, end + 1);
       if (runEnd === end + 1) break;
       end = runEnd;
+      plain = false;
     }
-    tokens.push({ text: text.slice(i, end), start: i, end, word: true });
+    const word = text.slice(i, end);
+    tokens.push({ text: word, start: i, end, word: true, folded: !plain ? '' : upper ? word.toLowerCase() : word });
     i = end;
   }
   return tokens;

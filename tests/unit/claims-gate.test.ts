@@ -18,6 +18,7 @@ import {
   GATE_MONTH,
   GATE_OPINION,
   GATE_RELATIVE_DATE,
+  GATE_SPELLED_NUMBER,
   GATE_SUPERLATIVE,
   GATE_WEEKDAY,
   unitGate,
@@ -90,6 +91,7 @@ const gateOfText = (s: string): number => views(s).gate;
 type Finder = (s: string, gate?: number) => unknown;
 const lexical: Finder = (s, gate) => findLexical({ ...unitOf(s), gate });
 const dates: Finder = (s, gate) => findDates({ ...unitOf(s), gate });
+const statistics: Finder = (s, gate) => findStatistics({ ...unitOf(s), gate });
 const boilerplate: Finder = (s, gate) => isBoilerplate(s, unitOf(s).tokens.filter((t) => t.word).length, gate);
 const opinion: Finder = (s, gate) => isOpinion(s, gate);
 
@@ -112,6 +114,7 @@ const gatedLists: ReadonlyArray<[string, string, number, Finder, (entry: string)
   ['MONTHS', lexicon.MONTHS, GATE_MONTH, dates, month],
   ['BOILERPLATE', lexicon.BOILERPLATE, GATE_BOILERPLATE, boilerplate, plain],
   ['OPINION_MARKERS', lexicon.OPINION_MARKERS, GATE_OPINION, opinion, plain],
+  ['SPELLED_NUMBERS', lexicon.SPELLED_NUMBERS, GATE_SPELLED_NUMBER, statistics, plain],
 ];
 
 /** [sentence, the gate word or entry in it, its bit, the rules that consult the bit]. */
@@ -142,6 +145,7 @@ describe('unitGate', () => {
       if (gate !== GATE_ALL) skipped++;
       expect(findLexical(gated)).toEqual(findLexical(ungated));
       expect(findDates(gated)).toEqual(findDates(ungated));
+      expect(findStatistics(gated)).toEqual(findStatistics(ungated));
       const words = ungated.tokens.filter((t) => t.word).length;
       expect(isBoilerplate(s, words, gate)).toBe(isBoilerplate(s, words));
       expect(isOpinion(s, gate)).toBe(isOpinion(s));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes, punctuationBreaks, resetSentenceBreaker, splitSentences } from '../../core/claims/sentences';
+import { findQuotes, isWhiteSpace, punctuationBreaks, resetSentenceBreaker, splitSentences } from '../../core/claims/sentences';
 
 const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -75,5 +75,13 @@ describe('without Intl.Segmenter (older browsers)', () => {
   it('breaks after sentence punctuation and spaces, and at line breaks', () => {
     const text = 'One. Two!  Three?" Four\nFive';
     expect(punctuationBreaks(text).map((b) => b.segment)).toEqual(['One. ', 'Two!  ', 'Three?" ', 'Four\n', 'Five']);
+  });
+});
+
+describe('isWhiteSpace', () => {
+  it('agrees with the regex \\s on every code unit of the BMP', () => {
+    const disagreements: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isWhiteSpace(c) !== /\s/.test(String.fromCharCode(c))) disagreements.push(c);
+    expect(disagreements).toEqual([]);
   });
 });

@@ -32,12 +32,15 @@ describe('tokenize: the scanner follows the grammar it documents', () => {
   /** The reference grammar (tokens.ts): words with inner ' ’ . , - joining runs, else one code point. */
   const GRAMMAR = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
   const WORD_START = /^[\p{L}\p{N}]/u;
+  /** A word that is one run of ASCII letters and digits. */
+  const PLAIN = /^[A-Za-z0-9]+$/;
   const byGrammar = (text: string) =>
     Array.from(text.matchAll(GRAMMAR), (m) => ({
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
       word: m[0].length > 1 || WORD_START.test(m[0]),
+      folded: PLAIN.test(m[0]) ? m[0].toLowerCase() : '',
     }));
 
   it.each([
