@@ -13,6 +13,7 @@
 
 import { ASCII_LETTER_OR_DIGIT, type Token } from './tokens';
 import {
+  ATTRIBUTION_VERBS,
   BOILERPLATE,
   CAUSAL_STRONG,
   CAUSAL_WEAK,
@@ -22,8 +23,10 @@ import {
   LOADED_NOUNS,
   MONTHS,
   OPINION_MARKERS,
+  SPEECH_VERBS,
   SPELLED_NUMBERS,
   SUPERLATIVES,
+  THAT_VERBS,
   WEEKDAYS,
   words,
 } from './lexicon';
@@ -42,6 +45,10 @@ export const GATE_BOILERPLATE = 1 << 10;
 export const GATE_OPINION = 1 << 11;
 export const GATE_MONTH = 1 << 12;
 export const GATE_SPELLED_NUMBER = 1 << 13;
+/** A speech verb or a that-verb (reported speech), in any case: the rule matches them in lower case. */
+export const GATE_SPEECH_VERB = 1 << 14;
+/** An attribution verb, or "according" (attributions). */
+export const GATE_ATTRIBUTION = 1 << 15;
 /** Every regex may match: what callers without a gate pass. All bits set, so a new bit needs no change here. */
 export const GATE_ALL = -1;
 
@@ -90,6 +97,8 @@ gateOn(GATE_OPINION, keyWordsOf(OPINION_MARKERS));
 // Every month rule's match holds a whole month name, "Dec" of "Dec." included (MONTH_WORD_RE in rules.ts).
 gateOn(GATE_MONTH, keyWordsOf(MONTHS));
 gateOn(GATE_SPELLED_NUMBER, keyWordsOf(SPELLED_NUMBERS));
+gateOn(GATE_SPEECH_VERB, [...SPEECH_VERBS, ...THAT_VERBS]);
+gateOn(GATE_ATTRIBUTION, [...ATTRIBUTION_VERBS, 'according']);
 
 /** Whether some gate word starts with the letter `first` (any case) and is `length` long. */
 function mayBeGateWord(first: number, length: number): boolean {

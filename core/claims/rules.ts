@@ -30,6 +30,7 @@ import {
 } from './lexicon';
 import {
   GATE_ALL,
+  GATE_ATTRIBUTION,
   GATE_CAUSAL_STRONG,
   GATE_CAUSAL_WEAK,
   GATE_CHANGE,
@@ -39,6 +40,7 @@ import {
   GATE_LOADED_NOUN,
   GATE_MONTH,
   GATE_RELATIVE_DATE,
+  GATE_SPEECH_VERB,
   GATE_SPELLED_NUMBER,
   GATE_SUPERLATIVE,
   GATE_WEEKDAY,
@@ -173,6 +175,8 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'is', 'are', 'being', 'be'])
 export function findReportedSpeech(view: UnitView, usedVerbs: ReadonlySet<number>): RuleSignal[] {
   const { text, tokens } = view;
   const out: RuleSignal[] = [];
+  // No speech verb in the unit (gate.ts): nothing to read token by token.
+  if (((view.gate ?? GATE_ALL) & GATE_SPEECH_VERB) === 0) return out;
   for (let k = view.tokenFrom; k < view.tokenTo; k++) {
     const t = tokens[k]!;
     const word = t.text;
@@ -210,6 +214,9 @@ const PHRASAL_PARTICLES = new Set(['for', 'on', 'off', 'up', 'out', 'back', 'in'
 export function findAttributions(view: UnitView, quotedWords: readonly RuleSignal[]): RuleSignal[] {
   const { text, tokens } = view;
   const out: RuleSignal[] = [];
+  // Neither "according to" nor an attribution verb in the unit (gate.ts): quoted words alone
+  // attribute nothing.
+  if (((view.gate ?? GATE_ALL) & GATE_ATTRIBUTION) === 0) return out;
   const slice = text.slice(view.start, view.end);
   ACCORDING_TO_RE.lastIndex = 0;
   for (let m = ACCORDING_TO_RE.exec(slice); m; m = ACCORDING_TO_RE.exec(slice)) {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   GATE_ALL,
+  GATE_ATTRIBUTION,
   GATE_BOILERPLATE,
   GATE_CAUSAL_STRONG,
   GATE_CAUSAL_WEAK,
@@ -18,6 +19,7 @@ import {
   GATE_MONTH,
   GATE_OPINION,
   GATE_RELATIVE_DATE,
+  GATE_SPEECH_VERB,
   GATE_SPELLED_NUMBER,
   GATE_SUPERLATIVE,
   GATE_WEEKDAY,
@@ -25,7 +27,7 @@ import {
 } from '../../core/claims/gate';
 import * as lexicon from '../../core/claims/lexicon';
 import { isBoilerplate, isOpinion } from '../../core/claims/noise';
-import { findDates, findLexical, findStatistics, type UnitView } from '../../core/claims/rules';
+import { findAttributions, findDates, findLexical, findReportedSpeech, findStatistics, type UnitView } from '../../core/claims/rules';
 import { firstTokenAt, tokenize } from '../../core/claims/tokens';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
@@ -49,9 +51,9 @@ const otherGateWords = ['than', 'higher than', 'yesterday', 'last week', 'earlie
  * no gate word (checked below), so none of them masks a word the gate missed.
  */
 const templates: ReadonlyArray<(entry: string) => string> = [
-  (entry) => `Officials said a figure ${entry} an earlier estimate, reporters noted.`,
+  (entry) => `Officials put a figure ${entry} an earlier estimate, reporters heard.`,
   (entry) => `${entry.toUpperCase()}: more people, 3 days.`,
-  (entry) => `"${entry[0]!.toUpperCase()}${entry.slice(1)}," he said at night.`,
+  (entry) => `"${entry[0]!.toUpperCase()}${entry.slice(1)}," he yelled at night.`,
   (entry) => `Costs moved,${entry}-based costs hit 5%.`,
 ];
 const lexiconWords = [...wordLists.flatMap(([, list]) => lexicon.words(list)).map((entry) => entry.replace(/_/g, ' ')), ...otherGateWords];
@@ -92,13 +94,15 @@ type Finder = (s: string, gate?: number) => unknown;
 const lexical: Finder = (s, gate) => findLexical({ ...unitOf(s), gate });
 const dates: Finder = (s, gate) => findDates({ ...unitOf(s), gate });
 const statistics: Finder = (s, gate) => findStatistics({ ...unitOf(s), gate });
+const reportedSpeech: Finder = (s, gate) => findReportedSpeech({ ...unitOf(s), gate }, new Set());
+const attributions: Finder = (s, gate) => findAttributions({ ...unitOf(s), gate }, []);
 const boilerplate: Finder = (s, gate) => isBoilerplate(s, unitOf(s).tokens.filter((t) => t.word).length, gate);
 const opinion: Finder = (s, gate) => isOpinion(s, gate);
 
 /** A phrase around a list entry, with nothing else in it that the rule or the gate would take up. */
-const plain = (entry: string) => `Officials noted ${entry} militia units near a border post.`;
+const plain = (entry: string) => `Officials saw ${entry} militia units near a border post.`;
 /** Change verbs count only before "by", "to", a number…: "rose by 5". */
-const change = (entry: string) => `Officials noted output ${entry} by 5 units near a border post.`;
+const change = (entry: string) => `Officials saw output ${entry} by 5 units near a border post.`;
 /** Month names count after a preposition: "since March". */
 const month = (entry: string) => `Officials met since ${entry} near a border post.`;
 
@@ -132,7 +136,21 @@ const keyWordCases: Array<[string, string, number, Finder]> = [
   ['Prices rose years ago.', 'ago', GATE_RELATIVE_DATE, dates],
   ['Prices were higher than expected.', 'than', GATE_COMPARATIVE, lexical],
   ['Prices rose on Monday.', 'Monday', GATE_WEEKDAY, dates],
-  ['Officials noted Copyright 2023 militia units near a border post.', 'Copyright', GATE_BOILERPLATE, boilerplate],
+  ['Officials saw Copyright 2023 militia units near a border post.', 'Copyright', GATE_BOILERPLATE, boilerplate],
+  // The verb lists are sets: each verb in a sentence the rule takes up through it.
+  ...[...lexicon.SPEECH_VERBS, ...lexicon.THAT_VERBS].map((verb): [string, string, number, Finder] => [
+    `Officials ${verb} that militia units crossed a border post.`,
+    verb,
+    GATE_SPEECH_VERB,
+    reportedSpeech,
+  ]),
+  ...[...lexicon.ATTRIBUTION_VERBS].map((verb): [string, string, number, Finder] => [
+    `Officials ${verb} the militia as a threat near a border post.`,
+    verb,
+    GATE_ATTRIBUTION,
+    attributions,
+  ]),
+  ['According to officials, militia units crossed a border post.', 'According', GATE_ATTRIBUTION, attributions],
 ];
 
 describe('unitGate', () => {
@@ -146,6 +164,8 @@ describe('unitGate', () => {
       expect(findLexical(gated)).toEqual(findLexical(ungated));
       expect(findDates(gated)).toEqual(findDates(ungated));
       expect(findStatistics(gated)).toEqual(findStatistics(ungated));
+      expect(findReportedSpeech(gated, new Set())).toEqual(findReportedSpeech(ungated, new Set()));
+      expect(findAttributions(gated, [])).toEqual(findAttributions(ungated, []));
       const words = ungated.tokens.filter((t) => t.word).length;
       expect(isBoilerplate(s, words, gate)).toBe(isBoilerplate(s, words));
       expect(isOpinion(s, gate)).toBe(isOpinion(s));
