@@ -42,7 +42,9 @@ export interface Segmentation {
   blocks: Span[];
 }
 
-type SentenceBreaker = (text: string) => Iterable<{ index: number; segment: string }>;
+/** The sentence that contains offset `at` of the text the breaker was made for (Intl.Segments.containing). */
+type SentenceAt = (at: number) => { index: number; segment: string } | undefined;
+type SentenceBreaker = (text: string) => SentenceAt;
 
 let breaker: SentenceBreaker | null = null;
 
@@ -54,9 +56,23 @@ function sentenceBreaker(): SentenceBreaker {
   if (breaker) return breaker;
   if (typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function') {
     const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-    breaker = (text) => segmenter.segment(text);
-  } else breaker = punctuationBreaks;
+    // containing() from sentence to sentence, not the Segments iterator: the same segment objects
+    // without an iterator result for each.
+    breaker = (text) => {
+      const segments = segmenter.segment(text);
+      return (at) => segments.containing(at);
+    };
+  } else breaker = (text) => sentenceAtOf(punctuationBreaks(text));
   return breaker;
+}
+
+/** SentenceAt over a list of segments in order, asked at increasing offsets as segmentChunk does. */
+function sentenceAtOf(segments: ReadonlyArray<{ index: number; segment: string }>): SentenceAt {
+  let k = 0;
+  return (at) => {
+    while (k < segments.length && segments[k]!.index + segments[k]!.segment.length <= at) k++;
+    return segments[k];
+  };
 }
 
 const PUNCTUATION_BREAK_RE = /[.!?\u2026]+["\u201d\u2019\u00bb)\]]*\s+|\n/g;
@@ -289,8 +305,10 @@ function segmentChunk(chunk: string): Span[] {
     }
     const window = chunk.slice(from, to);
     const pieces: Span[] = [];
-    for (const seg of sentenceBreaker()(window)) {
-      const piece = trimSpan(window, seg.index, seg.index + seg.segment.length);
+    const sentenceAt = sentenceBreaker()(window);
+    for (let at = 0, seg = sentenceAt(0); seg; seg = sentenceAt(at)) {
+      at = seg.index + seg.segment.length;
+      const piece = trimSpan(window, seg.index, at);
       if (piece) pieces.push(piece);
     }
     let next = to;
@@ -339,7 +357,6 @@ function quoteCoverage(block: Span, quotes: readonly QuoteSpan[]): (offset: numb
   };
 }
 
-const WORD_CHAR_RE = /[\p{L}.'’-]/u;
 // Regexes the loops below test are constants: a literal makes a new RegExp object each time it runs.
 const LETTER_RE = /\p{L}/u;
 const UPPER_RE = /\p{Lu}/u;
@@ -349,19 +366,36 @@ const DOTTED_ACRONYM_RE = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const LEADING_LETTERS_RE = /^\p{L}+/u;
 
 /**
+ * \p{L} on one UTF-16 code unit, as `/\p{L}/u.test(text[i])` reads it (a lone surrogate is no
+ * letter): ASCII is decided on the code, the rest by the regex.
+ */
+export function isLetterUnit(c: number): boolean {
+  if (c < 128) return (c | 0x20) >= 97 && (c | 0x20) <= 122;
+  return LETTER_RE.test(String.fromCharCode(c));
+}
+
+/** /[\p{L}.'’-]/u on one code unit: a character of an abbreviation ("Gen", "U.S", "O’Neil"). */
+export function isWordCharUnit(c: number): boolean {
+  return c === 46 || c === 39 || c === 0x2019 || c === 45 || isLetterUnit(c);
+}
+
+/** " ” ’ ) after a sentence's period. */
+const isCloser = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 41;
+
+/**
  * The word before the period that ends a piece ("Col" in "… Col. "), scanning back from its end:
  * a backward scan instead of an end-anchored regex, which would retry at every start position.
  */
 function lastWordBeforePeriod(text: string, min: number, end: number): Span | null {
   let i = end - 1;
-  while (i >= min && /\s/.test(text[i]!)) i--;
-  if (i >= min && /["”’)]/.test(text[i]!)) i--;
+  while (i >= min && isWhiteSpace(text.charCodeAt(i))) i--;
+  if (i >= min && isCloser(text.charCodeAt(i))) i--;
   if (i < min || text[i] !== '.') return null;
   const wordEnd = i;
   let j = i - 1;
-  while (j >= min && wordEnd - j <= 40 && WORD_CHAR_RE.test(text[j]!)) j--;
+  while (j >= min && wordEnd - j <= 40 && isWordCharUnit(text.charCodeAt(j))) j--;
   let start = j + 1;
-  while (start < wordEnd && !LETTER_RE.test(text[start]!)) start++;
+  while (start < wordEnd && !isLetterUnit(text.charCodeAt(start))) start++;
   return start < wordEnd ? { start, end: wordEnd } : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes, isWhiteSpace, punctuationBreaks, resetSentenceBreaker, splitSentences } from '../../core/claims/sentences';
+import { findQuotes, isLetterUnit, isWhiteSpace, isWordCharUnit, punctuationBreaks, resetSentenceBreaker, splitSentences } from '../../core/claims/sentences';
 
 const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -78,10 +78,14 @@ describe('without Intl.Segmenter (older browsers)', () => {
   });
 });
 
-describe('isWhiteSpace', () => {
-  it('agrees with the regex \\s on every code unit of the BMP', () => {
+describe('character tests on code units agree with the regexes they replace, on every code unit', () => {
+  it.each([
+    ['isWhiteSpace', isWhiteSpace, /\s/],
+    ['isLetterUnit', isLetterUnit, /\p{L}/u],
+    ['isWordCharUnit', isWordCharUnit, /[\p{L}.'’-]/u],
+  ] as const)('%s', (_name, test, regex) => {
     const disagreements: number[] = [];
-    for (let c = 0; c < 0x10000; c++) if (isWhiteSpace(c) !== /\s/.test(String.fromCharCode(c))) disagreements.push(c);
+    for (let c = 0; c < 0x10000; c++) if (test(c) !== regex.test(String.fromCharCode(c))) disagreements.push(c);
     expect(disagreements).toEqual([]);
   });
 });
