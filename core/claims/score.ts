@@ -27,10 +27,21 @@ export const FRAGMENT_FACTOR = 0.85;
 export const OPINION_FACTOR = 0.6;
 
 export function ruleScore(signals: ReadonlyArray<{ kind: ClaimKind; weight: number }>): number {
-  const best = new Map<ClaimKind, number>();
-  for (const s of signals) best.set(s.kind, Math.max(best.get(s.kind) ?? 0, s.weight));
+  // Each kind's best weight, kinds in the order first seen. Arrays, not a Map: a unit holds a handful
+  // of signals, and this runs for every unit, on most pages in the engine's first tiers, where a Map
+  // and its iterator cost more than the scoring.
+  const kinds: ClaimKind[] = [];
+  const best: number[] = [];
+  for (let i = 0; i < signals.length; i++) {
+    const { kind, weight } = signals[i]!;
+    const k = kinds.indexOf(kind);
+    if (k < 0) {
+      kinds.push(kind);
+      best.push(Math.max(0, weight));
+    } else best[k] = Math.max(best[k]!, weight);
+  }
   let miss = 1;
-  for (const w of best.values()) miss *= 1 - w;
+  for (let k = 0; k < best.length; k++) miss *= 1 - best[k]!;
   return 1 - miss;
 }
 

@@ -101,7 +101,11 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c ===
  * and ran a match for every character it looked at, and the trims below run on every sentence piece.
  */
 export function isWhiteSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  // Small enough for the engine to inline where it is called; the rare rest in a call of its own.
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : isWideWhiteSpace(c);
+}
+
+function isWideWhiteSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
