@@ -150,7 +150,8 @@ function round(x: number): number {
  */
 function dedupe(signals: RuleSignal[]): RuleSignal[] {
   const out: RuleSignal[] = [];
-  for (const s of signals) {
+  for (let i = 0; i < signals.length; i++) {
+    const s = signals[i]!;
     let at = out.length;
     while (at > 0 && (out[at - 1]!.start > s.start || (out[at - 1]!.start === s.start && out[at - 1]!.end > s.end))) at--;
     let duplicate = false;
@@ -165,9 +166,12 @@ function dedupe(signals: RuleSignal[]): RuleSignal[] {
 
 function kindsOf(signals: readonly RuleSignal[]): ClaimKind[] {
   const kinds: ClaimKind[] = [];
-  for (const s of signals) if (!kinds.includes(s.kind)) kinds.push(s.kind);
+  for (let i = 0; i < signals.length; i++) if (!kinds.includes(signals[i]!.kind)) kinds.push(signals[i]!.kind);
   return kinds;
 }
+
+/** Whose words a claim is: the kinds of signal that name a speaker, the most direct first. */
+const SPEAKER_ORDER: readonly ClaimKind[] = ['quote', 'attribution', 'reported-speech'];
 
 /**
  * The claim's speaker: a quotation's speaker first, then an attribution's source, then the subject of
@@ -175,17 +179,21 @@ function kindsOf(signals: readonly RuleSignal[]): ClaimKind[] {
  * spoke nearby; an unattributed quotation continues the previous quotation's speaker.
  */
 function chooseSpeaker(signals: readonly RuleSignal[], names: () => NameIndex, memory: SpeakerMemory, block: number): string | undefined {
-  const order: ClaimKind[] = ['quote', 'attribution', 'reported-speech'];
-  let result: string | undefined;
-  for (const kind of order) {
-    for (const s of signals) {
-      if (s.kind !== kind || !s.speaker) continue;
-      result = speakerName(s.speaker, names, memory, block);
-      if (result) break;
-    }
-    if (result) break;
+  let hasQuote = false;
+  let hasSpeaker = false;
+  for (let i = 0; i < signals.length; i++) {
+    if (signals[i]!.kind === 'quote') hasQuote = true;
+    if (signals[i]!.speaker) hasSpeaker = true;
   }
-  const hasQuote = signals.some((s) => s.kind === 'quote');
+  // Most units: no quotation and nobody speaking, so nothing to resolve or remember.
+  if (!hasQuote && !hasSpeaker) return undefined;
+  let result: string | undefined;
+  for (let k = 0; k < SPEAKER_ORDER.length && !result && hasSpeaker; k++) {
+    for (let i = 0; i < signals.length && !result; i++) {
+      const s = signals[i]!;
+      if (s.kind === SPEAKER_ORDER[k] && s.speaker) result = speakerName(s.speaker, names, memory, block);
+    }
+  }
   if (!result && hasQuote && memory.quote && block - memory.quote.block <= SPEAKER_REACH) result = memory.quote.name;
   if (result && hasQuote) memory.quote = { name: result, block };
   return result;
