@@ -3,7 +3,7 @@
  * re-renders it and so drops ClaimLens's marks, without polling: a MutationObserver whose records
  * are filtered (only text-bearing changes, or removed marks, count) and debounced.
  *
- * ClaimLens's own DOM changes go through `quietly`, which discards the records they produce; the UI
+ * ClaimLens's own DOM changes go through `quietly`, which makes them unobserved; the UI
  * hosts live outside <body> in closed shadow roots, and are ignored too. Without both the watcher
  * would answer its own highlighting and loop.
  */
@@ -41,6 +41,7 @@ export function createArticleWatcher(
   let firstPending = 0;
   let lastFired = -Infinity;
   let watching = false;
+  let quietDepth = 0;
 
   const fire = (): void => {
     timer = undefined;
@@ -64,11 +65,13 @@ export function createArticleWatcher(
     if (records.some(isRelevant)) schedule();
   });
 
+  const observe = (): void => observer.observe(doc.documentElement, { childList: true, subtree: true });
+
   return {
     start() {
       if (watching) return;
       watching = true;
-      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      observe();
     },
     stop() {
       watching = false;
@@ -77,12 +80,22 @@ export function createArticleWatcher(
       timer = undefined;
     },
     quietly(change) {
-      // Records the page produced before this change still count; the change's own are dropped.
+      // Inside another quiet change: already unobserved, and the outer one reconnects.
+      if (quietDepth > 0) {
+        change();
+        return;
+      }
+      // Records the page produced before this change still count. The change itself is made with the
+      // observer disconnected, so the browser makes no records of it at all: each mark inserted or
+      // removed made several, turned into objects only to be dropped.
       const pending = watching ? observer.takeRecords() : [];
+      if (watching) observer.disconnect();
+      quietDepth++;
       try {
         change();
       } finally {
-        if (watching) observer.takeRecords();
+        quietDepth--;
+        if (watching) observe();
         if (pending.some(isRelevant)) schedule();
       }
     },

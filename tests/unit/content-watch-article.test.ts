@@ -55,6 +55,28 @@ describe('createArticleWatcher', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it('stays deaf through a quiet change made inside another, and hears the page again after', async () => {
+    document.body.innerHTML = `<article><p>${LONG}</p></article>`;
+    const onChange = vi.fn();
+    const watcher = createArticleWatcher(document, onChange, { debounceMs: 20 });
+    stop = watcher.stop;
+    watcher.start();
+    watcher.quietly(() => {
+      watcher.quietly(() => document.querySelector('article')!.append(document.createElement('p')));
+      // After the inner change: still ClaimLens's own.
+      const p = document.createElement('p');
+      p.textContent = LONG;
+      document.querySelector('article')!.append(p);
+    });
+    await settle(60);
+    expect(onChange).not.toHaveBeenCalled();
+    const p = document.createElement('p');
+    p.textContent = LONG;
+    document.querySelector('article')!.append(p);
+    await settle(60);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
   it('fires when the page replaces DOM that held marks', async () => {
     document.body.innerHTML = `<article><p>short claim</p></article>`;
     const onChange = vi.fn();
