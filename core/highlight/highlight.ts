@@ -59,33 +59,18 @@ function wrapSpan(index: TextIndex, span: HighlightSpan): void {
   }
 }
 
-/**
- * A bare mark, and one that takes a Tab stop (only a span's first piece does, so a claim split over
- * five nodes is one stop, not five), per document: marks are cloned from them, one call for the
- * attributes every focusable mark shares.
- */
-const markTemplates = new WeakMap<Document, { bare: HTMLElement; focusable: HTMLElement }>();
-
-function templatesFor(doc: Document): { bare: HTMLElement; focusable: HTMLElement } {
-  let templates = markTemplates.get(doc);
-  if (!templates) {
-    const focusable = doc.createElement(MARK_TAG);
-    focusable.tabIndex = 0;
-    focusable.setAttribute('role', 'button');
-    focusable.setAttribute('aria-haspopup', 'dialog');
-    templates = { bare: doc.createElement(MARK_TAG), focusable };
-    markTemplates.set(doc, templates);
-  }
-  return templates;
-}
-
 function createMark(doc: Document, span: HighlightSpan, focusable: boolean): HTMLElement {
-  const templates = templatesFor(doc);
-  const mark = (focusable ? templates.focusable : templates.bare).cloneNode(false) as HTMLElement;
+  const mark = doc.createElement(MARK_TAG);
   mark.setAttribute(ID, span.id);
   if (span.kinds.length > 0) mark.setAttribute(KIND, span.kinds.join(' '));
   if (span.verdict) mark.setAttribute(VERDICT, span.verdict);
   if (span.annotationId) mark.setAttribute(ANNOTATION, span.annotationId);
+  if (focusable) {
+    // Only the first piece takes a Tab stop, so a claim split over five nodes is one stop, not five.
+    mark.tabIndex = 0;
+    mark.setAttribute('role', 'button');
+    mark.setAttribute('aria-haspopup', 'dialog');
+  }
   return mark;
 }
 
