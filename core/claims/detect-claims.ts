@@ -46,6 +46,7 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
   const nameIndex = (): NameIndex => (names ??= indexNames(text, tokens));
   const occurrences = new Map<string, number>();
   const memory: SpeakerMemory = { person: null, quote: null };
+  const candidates: Candidate[] = [];
   const claims: Claim[] = [];
   let quoteCursor = 0;
 
@@ -114,29 +115,44 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
     // not enough to flag it.
     if (!sentence && signals.length === 0) continue;
 
-    const model = options.scoreSentence ? options.scoreSentence(normalized) : undefined;
-    const decision = decide(rule, model);
-    if (!decision.keep) continue;
+    candidates.push({ start, end, text: claimText, normalized, occurrence, signals, speaker, rule });
+  }
 
-    const kinds = kindsOf(signals);
-    const publicSignals: ClaimSignal[] = signals.map(({ kind, label, text: t, start: s, end: e }) => ({ kind, label, text: t, start: s, end: e }));
-    if (kinds.length === 0) {
-      kinds.push('factual');
-      publicSignals.push({ kind: 'factual', label: 'check-worthy sentence', text: claimText, start, end });
-    }
-    const claim: Claim = {
-      id: claimId(normalized, occurrence),
-      start,
-      end,
-      text: claimText,
-      kinds,
-      signals: publicSignals,
-      score: round(decision.score),
-    };
-    if (speaker) claim.speaker = speaker;
-    claims.push(claim);
+  // The model scores the candidates one after another, apart from the rules: its tables then stay in
+  // the processor's caches from one sentence to the next instead of being pushed out by the rules'
+  // work between sentences. Same sentences, same order.
+  const score = options.scoreSentence;
+  for (const candidate of candidates) {
+    const decision = decide(candidate.rule, score ? score(candidate.normalized) : undefined);
+    if (decision.keep) claims.push(claimOf(candidate, decision.score));
   }
   return claims;
+}
+
+/** A unit the rules leave standing, waiting for the model's word. */
+interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  /** The text as ids and the model read it (normalizeForId), and its occurrences before this one. */
+  normalized: string;
+  occurrence: number;
+  signals: RuleSignal[];
+  speaker: string | undefined;
+  /** The rules' score (ruleScore, discounted for opinions and fragments). */
+  rule: number;
+}
+
+function claimOf({ start, end, text, normalized, occurrence, signals, speaker }: Candidate, score: number): Claim {
+  const kinds = kindsOf(signals);
+  const publicSignals: ClaimSignal[] = signals.map(({ kind, label, text: t, start: s, end: e }) => ({ kind, label, text: t, start: s, end: e }));
+  if (kinds.length === 0) {
+    kinds.push('factual');
+    publicSignals.push({ kind: 'factual', label: 'check-worthy sentence', text, start, end });
+  }
+  const claim: Claim = { id: claimId(normalized, occurrence), start, end, text, kinds, signals: publicSignals, score: round(score) };
+  if (speaker) claim.speaker = speaker;
+  return claim;
 }
 
 function round(x: number): number {
