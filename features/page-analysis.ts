@@ -175,6 +175,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       article: analysis.timings.article,
       index: analysis.timings.index,
       claims: analysis.timings.claims,
+      scoring: analysis.timings.scoring,
       // Indexing the body and moving the claims into it is work done for the annotations.
       anchoring: t4 - t2,
       highlight: t5 - t4,

@@ -2,8 +2,7 @@
 import type { AnchoringFigures } from './anchoring-step';
 import type { BundleSize } from './bundle-size';
 import { WARM_UP_RUNS, type PageMeasurement } from './measure-page';
-import type { ScoringShare } from './scoring-share';
-import type { Targets } from './targets';
+import { scoringShare, type Targets } from './targets';
 
 interface Row {
   page: string;
@@ -11,9 +10,6 @@ interface Row {
   measurement?: PageMeasurement;
   pipelineRatio?: number;
   articleRatio?: number;
-  scoring?: ScoringShare | null;
-  scoringShareOfPipeline?: number;
-  scoringShareOfPipelineFreshMemo?: number;
   error?: string;
 }
 
@@ -26,7 +22,7 @@ interface SizeChecks {
 const ms = (value: number | undefined): string => (value === undefined ? '-' : value.toFixed(2));
 const ratio = (value: number | undefined, target: number): string =>
   value === undefined || Number.isNaN(value) ? '-' : `${value.toFixed(2)}× ${value <= target ? 'ok' : 'OVER'}`;
-const pct = (value: number | undefined): string => (value === undefined ? '-' : `${(value * 100).toFixed(0)}%`);
+const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
 export function printTable(
   rows: Row[],
@@ -48,7 +44,7 @@ export function printTable(
     'claims ms',
     'highlight ms',
     'clear ms',
-    'scoring share',
+    `scoring ms, share (≤${targets.scoringShareOfPipeline * 100}%)`,
     '1st run ms',
   ];
   const body = rows.map((row) => {
@@ -67,9 +63,7 @@ export function printTable(
       ms(m.pipeline.claims),
       ms(m.pipeline.highlight),
       ms(m.pipeline.clear),
-      row.scoring
-        ? `${pct(row.scoring.share)} of claims, ${pct(row.scoringShareOfPipeline)} of pipeline (fresh memo ${pct(row.scoringShareOfPipelineFreshMemo)})`
-        : '-',
+      `${ms(m.pipeline.scoring)}, ${pct(scoringShare(m.pipeline))}` + (m.firstRun ? ` (1st run ${pct(scoringShare(m.firstRun))})` : ''),
       ms(m.firstRun?.total),
     ];
   });
@@ -84,8 +78,8 @@ export function printTable(
       '"clear": removing the previous run\'s marks before a re-run, outside the pipeline total.',
   );
   console.log(
-    'Scoring share: what check-worthiness scoring adds to the claim stage (the stage with the scorer against the same stage handed its scores, in a cross-origin-isolated Chromium page on the same article text), ' +
-      'with the model\'s word memo as a re-run finds it; "fresh memo": every word new to the scorer, as on a page\'s first run.',
+    'Scoring: the check-worthiness model\'s pass over the sentences the rules leave standing, timed by the content script inside ' +
+      'its claim stage, and its share of the pipeline total (the target applies to the corpus pages).',
   );
   console.log('');
   const kb = (bytes: number): string => (bytes / 1024).toFixed(1);

@@ -13,3 +13,8 @@ export const TARGETS = {
 } as const;
 
 export type Targets = typeof TARGETS;
+
+/** What the check-worthiness model's pass takes of a run's whole pipeline (both timed by the content script). */
+export function scoringShare(timings: { scoring: number; total: number }): number {
+  return timings.total > 0 ? timings.scoring / timings.total : 0;
+}

@@ -37,7 +37,40 @@ interface SpeakerMemory {
   quote: { name: string; block: number } | null;
 }
 
+/**
+ * The claims of `text`, in three passes: the rules over every unit (ruleCandidates), the model over
+ * the units they leave standing (scoreCandidates), the decisions (decideClaims). The pipeline runs
+ * the three itself to time the model's pass.
+ */
 export function detectClaims(text: string, options: DetectClaimsOptions = {}): Claim[] {
+  const candidates = ruleCandidates(text);
+  return decideClaims(candidates, options.scoreSentence ? scoreCandidates(candidates, options.scoreSentence) : null);
+}
+
+/**
+ * The model's score of each candidate, in order. The candidates are scored one after another, apart
+ * from the rules: the model's tables then stay in the processor's caches from one sentence to the
+ * next instead of being pushed out by the rules' work between sentences.
+ */
+export function scoreCandidates(candidates: readonly Candidate[], scoreSentence: (sentence: string) => number): number[] {
+  const scores: number[] = [];
+  for (let i = 0; i < candidates.length; i++) scores.push(scoreSentence(candidates[i]!.normalized));
+  return scores;
+}
+
+/** The candidates kept, as claims: by the rules alone when there are no model scores. */
+export function decideClaims(candidates: readonly Candidate[], scores: readonly number[] | null): Claim[] {
+  const claims: Claim[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    const decision = decide(candidate.rule, scores ? scores[i] : undefined);
+    if (decision.keep) claims.push(claimOf(candidate, decision.score));
+  }
+  return claims;
+}
+
+/** The units the rules leave standing, with their evidence, in text order. */
+export function ruleCandidates(text: string): Candidate[] {
   const { units, quotes, unitBlock } = segmentText(text);
   const tokens = tokenize(text);
   // The proper names a surname resolves to: indexed on the first named speaker only (a page in
@@ -47,7 +80,6 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
   const occurrences = new Map<string, number>();
   const memory: SpeakerMemory = { person: null, quote: null };
   const candidates: Candidate[] = [];
-  const claims: Claim[] = [];
   let quoteCursor = 0;
 
   for (let i = 0; i < units.length; i++) {
@@ -117,20 +149,11 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
 
     candidates.push({ start, end, text: claimText, normalized, occurrence, signals, speaker, rule });
   }
-
-  // The model scores the candidates one after another, apart from the rules: its tables then stay in
-  // the processor's caches from one sentence to the next instead of being pushed out by the rules'
-  // work between sentences. Same sentences, same order.
-  const score = options.scoreSentence;
-  for (const candidate of candidates) {
-    const decision = decide(candidate.rule, score ? score(candidate.normalized) : undefined);
-    if (decision.keep) claims.push(claimOf(candidate, decision.score));
-  }
-  return claims;
+  return candidates;
 }
 
 /** A unit the rules leave standing, waiting for the model's word. */
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   text: string;

@@ -31,6 +31,8 @@ export interface PipelineTimings {
   /** Building the article's text index. */
   index: number;
   claims: number;
+  /** Of `claims`: the check-worthiness model scoring the sentences the rules left standing. */
+  scoring: number;
   /** Anchoring the stored annotations of this page. */
   anchoring: number;
   highlight: number;

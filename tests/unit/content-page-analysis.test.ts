@@ -63,10 +63,13 @@ describe('page analysis in the content script', () => {
     expect(buildTextIndex(document.body).text).toBe(textBefore);
     const state = pageStateOf(session, document, analysis.source());
     expect(state.timings).toBeDefined();
-    expect(Object.keys(state.timings!).sort()).toEqual(['anchoring', 'article', 'claims', 'clear', 'highlight', 'index', 'total']);
-    // The total covers the whole pipeline, every stage included; clearing the previous marks is apart.
-    const { total, clear, ...stages } = state.timings!;
+    expect(Object.keys(state.timings!).sort()).toEqual(['anchoring', 'article', 'claims', 'clear', 'highlight', 'index', 'scoring', 'total']);
+    // The total covers the whole pipeline, every stage included; clearing the previous marks is apart,
+    // and scoring is part of the claim stage.
+    const { total, clear, scoring, ...stages } = state.timings!;
     expect(clear).toBeGreaterThanOrEqual(0);
+    expect(scoring).toBeGreaterThan(0);
+    expect(scoring).toBeLessThanOrEqual(stages.claims);
     expect(total).toBeGreaterThanOrEqual(Object.values(stages).reduce((sum, ms) => sum + ms, 0) - 1e-9);
     // Marks sit inside the article only: the decoy ticker and sidebar are untouched.
     expect(document.querySelector('.ticker claimlens-mark, .sidebar claimlens-mark')).toBeNull();

@@ -39,6 +39,23 @@ describe('analyseDocument', () => {
     expect(timings.total).toBeGreaterThanOrEqual(timings.article + timings.index + timings.claims - 0.01);
   });
 
+  it("times the model's pass inside the claim stage, once per sentence the rules leave standing", () => {
+    const scored: string[] = [];
+    const slowScorer = (sentence: string): number => {
+      scored.push(sentence);
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      return 0.5;
+    };
+    const { timings } = analyseDocument(document, { scoreSentence: slowScorer });
+    expect(scored.length).toBeGreaterThan(3);
+    expect(timings.scoring).toBeGreaterThanOrEqual(2 * scored.length);
+    expect(timings.claims).toBeGreaterThanOrEqual(timings.scoring);
+    // The rules' own work is not counted as scoring.
+    const quick = analyseDocument(document, { scoreSentence: () => 0.5 }).timings;
+    expect(quick.scoring).toBeLessThan(2);
+  });
+
   it('uses the scorer it is given', () => {
     const high = analyseDocument(document, { scoreSentence: () => 1 });
     expect(high.claims.length).toBeGreaterThan(0);
