@@ -9,6 +9,7 @@ interface Row {
   kb: number;
   measurement?: PageMeasurement;
   pipelineRatio?: number;
+  pipelineRatioOfTabs?: number[];
   articleRatio?: number;
   error?: string;
 }
@@ -22,6 +23,9 @@ interface SizeChecks {
 const ms = (value: number | undefined): string => (value === undefined ? '-' : value.toFixed(2));
 const ratio = (value: number | undefined, target: number): string =>
   value === undefined || Number.isNaN(value) ? '-' : `${value.toFixed(2)}× ${value <= target ? 'ok' : 'OVER'}`;
+/** The lowest and highest of the tabs' values, when there were several. */
+const spread = (values: number[] | undefined): string =>
+  values && values.length > 1 ? ` (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})` : '';
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
 export function printTable(
@@ -57,7 +61,7 @@ export function printTable(
       String(m.claims),
       ms(m.pipeline.total),
       ms(m.readability),
-      ratio(row.pipelineRatio, targets.pipelineVsReadability),
+      ratio(row.pipelineRatio, targets.pipelineVsReadability) + spread(row.pipelineRatioOfTabs),
       ms(m.pipeline.article),
       ratio(row.articleRatio, targets.articleVsReadability),
       ms(m.pipeline.claims),
@@ -74,7 +78,8 @@ export function printTable(
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const cells of body) console.log(line(cells));
   console.log(
-    `Medians of the runs after ${WARM_UP_RUNS} warm-up runs of each; "1st run" is the pipeline on page load (cold). ` +
+    `Medians of the runs after ${WARM_UP_RUNS} warm-up runs of each, in the tab whose pipeline/R is the median of the page's tabs (in brackets: the lowest and highest tab); ` +
+      '"1st run" is the pipeline on the first tab\'s page load (cold). ' +
       '"clear": removing the previous run\'s marks before a re-run, outside the pipeline total.',
   );
   console.log(
