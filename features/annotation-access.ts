@@ -25,10 +25,14 @@ export interface AnnotationAccess {
   actionsFor(deps: { doc: Document; analysis: PageAnalysis }): AnnotationActions;
   /** Calls back on any change to annotation data, from any tab. Returns unsubscribe. */
   watch(callback: () => void): () => void;
+  /** Removes the storage listeners this access added for itself (the extension is going away). */
+  stop(): void;
 }
 
 export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): AnnotationAccess {
   let store: AnnotationStore | null = null;
+  /** Unsubscribes of the listeners added here (the cards' library cache). */
+  const own: Array<() => void> = [];
   const loadStore = async (): Promise<{ module: AnnotationsModule; store: AnnotationStore }> => {
     const module = await load();
     store ??= module.createAnnotationStore();
@@ -68,7 +72,7 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
         library: () => {
           if (!watching) {
             watching = true;
-            watchLocalStorage(isAnnotationDataKey, () => (library = null));
+            own.push(watchLocalStorage(isAnnotationDataKey, () => (library = null)));
           }
           library ??= readLibrary().catch((error: unknown) => {
             library = null;
@@ -79,5 +83,8 @@ export function createAnnotationAccess(load: () => Promise<AnnotationsModule>): 
       };
     },
     watch: (callback) => watchLocalStorage(isAnnotationDataKey, callback),
+    stop() {
+      for (const unsubscribe of own.splice(0)) unsubscribe();
+    },
   };
 }

@@ -61,6 +61,7 @@ export default defineContentScript({
       watcher.stop();
       stopSettings();
       stopStore();
+      annotations.stop();
       stopMessages();
       stopAnnouncing();
       card.destroy();

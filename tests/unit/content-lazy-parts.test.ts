@@ -131,6 +131,17 @@ describe('annotation access from the content script', () => {
     reads.mockRestore();
   });
 
+  it('stop() removes the storage listener the library cache added', async () => {
+    const access = createAnnotationAccess(async () => annotationsModule);
+    const actions = actionsOf(access);
+    const listeners = (): number => (fakeBrowser.storage.onChanged as unknown as { hasListeners(): boolean }).hasListeners() ? 1 : 0;
+    expect(listeners()).toBe(0);
+    await actions.library();
+    expect(listeners()).toBe(1);
+    access.stop();
+    expect(listeners()).toBe(0);
+  });
+
   it('an action loads the code on first use, and a failed load is retried', async () => {
     await createAnnotationStore().saveSource(sampleSource());
     const load = vi
