@@ -50,7 +50,6 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
-      ...(process.env.CL_JSFLAGS ? [`--js-flags=${process.env.CL_JSFLAGS}`] : []),
     ],
   });
   try {
