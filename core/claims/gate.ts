@@ -11,7 +11,8 @@
  * regexes.
  */
 
-import { ASCII_LETTER_OR_DIGIT, type Token } from './tokens';
+import { ASCII_LETTER_OR_DIGIT, WORD_HASH_PRIME, WORD_HASH_SEED, type Token } from './tokens';
+import { WordTable } from './word-table';
 import {
   ATTRIBUTION_VERBS,
   BOILERPLATE,
@@ -53,19 +54,10 @@ export const GATE_ATTRIBUTION = 1 << 15;
 export const GATE_ALL = -1;
 
 /** Lower-case ASCII run → the regexes one of whose entries holds it as its key word (or needs it). */
-const GATE_WORDS = new Map<string, number>();
+const GATE_WORDS = new WordTable();
 
-/**
- * For each first letter a–z, a bit per word length (1–31) that some gate word has: most runs fail
- * this test, which is cheaper than hashing them for the map.
- */
-const LENGTHS_BY_LETTER = new Uint32Array(26);
-
-function gateOn(bit: number, firstWords: readonly string[]): void {
-  for (const w of firstWords) {
-    GATE_WORDS.set(w, (GATE_WORDS.get(w) ?? 0) | bit);
-    LENGTHS_BY_LETTER[w.charCodeAt(0) - 97]! |= 1 << w.length;
-  }
+function gateOn(bit: number, keyWords: readonly string[]): void {
+  for (const w of keyWords) GATE_WORDS.add(w, bit);
 }
 
 /**
@@ -100,19 +92,12 @@ gateOn(GATE_SPELLED_NUMBER, keyWordsOf(SPELLED_NUMBERS));
 gateOn(GATE_SPEECH_VERB, [...SPEECH_VERBS, ...THAT_VERBS]);
 gateOn(GATE_ATTRIBUTION, [...ATTRIBUTION_VERBS, 'according']);
 
-/** Whether some gate word starts with the letter `first` (any case) and is `length` long. */
-function mayBeGateWord(first: number, length: number): boolean {
-  const letter = (first | 0x20) - 97; // ASCII lower case; digits fall outside 0–25
-  return letter >= 0 && letter < 26 && length < 32 && ((LENGTHS_BY_LETTER[letter]! >>> length) & 1) === 1;
-}
-
 /**
  * Gate bits of the unit [start, end) whose tokens are [tokenFrom, tokenTo): of each run of ASCII
  * letters and digits in its word tokens. A token cut by either end of the unit (a dateline glued to
  * its first word, a break inside "1.The") would not show the runs the regexes see in the unit's text:
- * then every regex runs. A plain token (one ASCII run, most words) is looked up whole; the others are
- * read character by character, in the same loop, with no call a character: on most pages this runs
- * in the engine's first tiers, where each call costs more than the test.
+ * then every regex runs. A plain token (one ASCII run, most words) is looked up whole by the hash
+ * the tokenizer gave it; the others are read and hashed character by character, in the same loop.
  */
 export function unitGate(tokens: readonly Token[], start: number, end: number, tokenFrom: number, tokenTo: number): number {
   if (tokenFrom > 0 && tokens[tokenFrom - 1]!.end > start) return GATE_ALL;
@@ -122,28 +107,23 @@ export function unitGate(tokens: readonly Token[], start: number, end: number, t
     const token = tokens[k]!;
     if (!token.word) continue;
     const t = token.text;
-    if (token.folded !== '') {
-      // The whole token is the run.
-      if (mayBeGateWord(t.charCodeAt(0), t.length)) bits |= GATE_WORDS.get(token.folded) ?? 0;
+    if (token.hash !== 0) {
+      // A plain word: the whole token is the run, and the tokenizer hashed it.
+      bits |= GATE_WORDS.bitsOf(token.hash, t, 0, t.length);
       continue;
     }
     let runStart = -1;
-    let upper = false;
+    let hash = WORD_HASH_SEED;
     for (let i = 0; i <= t.length; i++) {
       const c = i < t.length ? t.charCodeAt(i) : 32;
       if (c < 128 && ASCII_LETTER_OR_DIGIT[c] === 1) {
         if (runStart < 0) runStart = i;
-        if (c <= 90 && c >= 65) upper = true;
+        hash = Math.imul(hash ^ (c <= 90 && c >= 65 ? c + 32 : c), WORD_HASH_PRIME);
         continue;
       }
-      if (runStart >= 0 && mayBeGateWord(t.charCodeAt(runStart), i - runStart)) {
-        // A token that is one run (the common case) is looked up as it is, without a copy.
-        let run = runStart === 0 && i === t.length ? t : t.slice(runStart, i);
-        if (upper) run = run.toLowerCase();
-        bits |= GATE_WORDS.get(run) ?? 0;
-      }
+      if (runStart >= 0) bits |= GATE_WORDS.bitsOf(hash, t, runStart, i);
       runStart = -1;
-      upper = false;
+      hash = WORD_HASH_SEED;
     }
   }
   return bits;

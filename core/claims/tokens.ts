@@ -14,11 +14,24 @@ export interface Token {
   /** True for word tokens, false for punctuation. */
   word: boolean;
   /**
-   * A word that is one run of ASCII letters and digits ("Said", "25"), as most words are, in lower
-   * case ("said"); '' for any other token. The claim gate looks such a word up whole instead of
-   * reading it character by character (gate.ts), without a lower-casing call for each word.
+   * For a word that is one run of ASCII letters and digits ("Said", "25"), as most words are: its
+   * wordHash, by which word lists find it without hashing its string again (word-table.ts); 0 for any
+   * other token.
    */
-  folded: string;
+  hash: number;
+}
+
+/** FNV-1a over a word's characters with A–Z lower-cased: what word tables are keyed by. */
+export const WORD_HASH_SEED = 0x811c9dc5;
+export const WORD_HASH_PRIME = 0x01000193;
+
+export function wordHash(s: string, from = 0, to = s.length): number {
+  let h = WORD_HASH_SEED;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), WORD_HASH_PRIME);
+  }
+  return h;
 }
 
 // The grammar, as a regex (kept as the reference the scanner below implements):
@@ -122,17 +135,17 @@ export function tokenize(text: string): Token[] {
       // One code point of its own; a pair of surrogates (an emoji) is two code units long, and counts
       // as a word like any token longer than one code unit.
       const len = codePointLength(cp);
-      tokens.push({ text: text.slice(i, i + len), start: i, end: i + len, word: len > 1, folded: '' });
+      tokens.push({ text: text.slice(i, i + len), start: i, end: i + len, word: len > 1, hash: 0 });
       i += len;
       continue;
     }
-    // The run of ASCII letters and digits first, noting upper-case letters.
+    // The run of ASCII letters and digits first, hashed as wordHash does.
     let end = i;
-    let upper = false;
+    let hash = WORD_HASH_SEED;
     while (end < n) {
       const a = text.charCodeAt(end);
       if (a >= 128 || ASCII_CLASS[a] !== LETTER_OR_DIGIT) break;
-      if (a <= 90 && a >= 65) upper = true;
+      hash = Math.imul(hash ^ (a <= 90 && a >= 65 ? a + 32 : a), WORD_HASH_PRIME);
       end++;
     }
     let plain = end > i;
@@ -151,8 +164,7 @@ export function tokenize(text: string): Token[] {
       end = runEnd;
       plain = false;
     }
-    const word = text.slice(i, end);
-    tokens.push({ text: word, start: i, end, word: true, folded: !plain ? '' : upper ? word.toLowerCase() : word });
+    tokens.push({ text: text.slice(i, end), start: i, end, word: true, hash: plain ? hash : 0 });
     i = end;
   }
   return tokens;

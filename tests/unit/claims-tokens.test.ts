@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCapitalised, isLowerWord, tokenize } from '../../core/claims/tokens';
+import { isCapitalised, isLowerWord, tokenize, wordHash } from '../../core/claims/tokens';
 
 const first = (text: string) => tokenize(text)[0];
 
@@ -40,7 +40,7 @@ describe('tokenize: the scanner follows the grammar it documents', () => {
       start: m.index,
       end: m.index + m[0].length,
       word: m[0].length > 1 || WORD_START.test(m[0]),
-      folded: PLAIN.test(m[0]) ? m[0].toLowerCase() : '',
+      hash: PLAIN.test(m[0]) ? wordHash(m[0]) : 0,
     }));
 
   it.each([
