@@ -48,6 +48,7 @@ import {
 import type { QuoteSpan } from './sentences';
 import { subjectAfter, subjectBefore, type Mention } from './speakers';
 import type { Token } from './tokens';
+import { WordTable } from './word-table';
 
 export interface RuleSignal extends ClaimSignal {
   weight: number;
@@ -90,12 +91,32 @@ function tokenIndexAt(view: UnitView, offset: number): number {
 }
 
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
-const QUESTION_VERBS = new Set(['asked', 'asks', 'wondered', 'added', 'continued', 'told', 'wrote', 'tweeted']);
+const QUESTION_VERBS = ['asked', 'asks', 'wondered', 'added', 'continued', 'told', 'wrote', 'tweeted'];
+
+/** What a verb does: reports speech, reports only with a that-clause, asks or answers a quotation, attributes a label. */
+const SPEECH = 1;
+const THAT = 2;
+const QUESTION = 4;
+const ATTRIBUTES = 8;
+
+/**
+ * The verb lists in one table, matched exactly as written (lower case: "States" in "United States"
+ * is a name, never the verb "states") and found by the hash each plain token carries, so reading a
+ * unit's tokens costs no string hashing (word-table.ts).
+ */
+const VERBS = new WordTable();
+for (const verb of SPEECH_VERBS) VERBS.add(verb, SPEECH);
+for (const verb of THAT_VERBS) VERBS.add(verb, THAT);
+for (const verb of QUESTION_VERBS) VERBS.add(verb, QUESTION);
+for (const verb of ATTRIBUTION_VERBS) VERBS.add(verb, ATTRIBUTES);
+
+/** The verb roles of a token (0 for any token that is not a plain word, as no verb is). */
+const verbRoles = (t: Token): number => (t.hash === 0 ? 0 : VERBS.exactBitsOf(t.hash, t.text));
 /**
  * Verbs are matched exactly, and the lexicons are lower case: "States" in "United States" is a name,
  * never the verb "states".
  */
-const isSpeechVerb = (t: Token | undefined): boolean => !!t && (SPEECH_VERBS.has(t.text) || QUESTION_VERBS.has(t.text));
+const isSpeechVerb = (t: Token | undefined): boolean => !!t && (verbRoles(t) & (SPEECH | QUESTION)) !== 0;
 const isBoundary = (t: Token): boolean => /^[.!?"“”«»]$/.test(t.text);
 
 // ---------------------------------------------------------------------------------------------------
@@ -179,9 +200,9 @@ export function findReportedSpeech(view: UnitView, usedVerbs: ReadonlySet<number
   if (((view.gate ?? GATE_ALL) & GATE_SPEECH_VERB) === 0) return out;
   for (let k = view.tokenFrom; k < view.tokenTo; k++) {
     const t = tokens[k]!;
-    const word = t.text;
-    const needsThat = THAT_VERBS.has(word);
-    if ((!SPEECH_VERBS.has(word) && !needsThat) || usedVerbs.has(k)) continue;
+    const roles = verbRoles(t);
+    const needsThat = (roles & THAT) !== 0;
+    if ((roles & (SPEECH | THAT)) === 0 || usedVerbs.has(k)) continue;
     const prev = lower(tokens[k - 1]);
     const next = lower(tokens[k + 1]);
     if (prev === 'the' || prev === 'a' || (prev === 'that' && next === ',')) continue;
@@ -229,7 +250,7 @@ export function findAttributions(view: UnitView, quotedWords: readonly RuleSigna
   const lastQuoted = quotedWords.reduce((at, q) => Math.max(at, q.start), -1);
   for (let k = view.tokenFrom; k < view.tokenTo; k++) {
     const t = tokens[k]!;
-    if (!ATTRIBUTION_VERBS.has(t.text)) continue;
+    if ((verbRoles(t) & ATTRIBUTES) === 0) continue;
     const next = lower(tokens[k + 1]);
     if (PHRASAL_PARTICLES.has(next)) continue;
     let speaker: Mention | null;

@@ -41,6 +41,16 @@ export class WordTable {
     }
   }
 
+  /** The bits of `word` exactly as written (a word with a capital is not its lower-case entry); `hash`: its wordHash. */
+  exactBitsOf(hash: number, word: string): number {
+    const mask = this.hashes.length - 1;
+    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.words[slot]!;
+      if (held === '') return 0;
+      if (this.hashes[slot] === hash && held === word) return this.bits[slot]!;
+    }
+  }
+
   /** The slot holding `word`, or the empty slot where it would go. */
   private slotOf(hash: number, word: string): number {
     const mask = this.hashes.length - 1;

@@ -20,6 +20,17 @@ describe('WordTable: lower-case words to bits, found by their hash', () => {
     expect(bitsOf(table, word)).toBe(bits);
   });
 
+  it.each([
+    ['states', 1],
+    ['States', 0],
+    ['STATES', 0],
+    ['state', 0],
+  ])('exactly as written: %j → %i', (word, bits) => {
+    const table = new WordTable();
+    table.add('states', 1);
+    expect(table.exactBitsOf(wordHash(word), word)).toBe(bits);
+  });
+
   it('adds the bits of a word given twice', () => {
     const table = new WordTable();
     table.add('than', 4);
