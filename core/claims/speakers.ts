@@ -14,6 +14,7 @@ import {
   TITLE_ABBREVIATIONS,
 } from './lexicon';
 import { isCapitalised, sameLine, type Token } from './tokens';
+import { WordTable } from './word-table';
 
 export interface Mention {
   text: string;
@@ -40,6 +41,21 @@ function keepsPeriod(token: Token): boolean {
   return TITLE_ABBREVIATIONS.has(token.text) || INITIALS_RE.test(token.text);
 }
 
+const CONNECTOR = 1;
+const STOPWORD = 2;
+
+/**
+ * The name lists, matched exactly as written, in one table found by each plain token's hash: a name
+ * run's tokens are read without hashing their strings (word-table.ts). Every entry is a plain word.
+ */
+const NAME_WORDS = new WordTable();
+for (const word of NAME_CONNECTORS) NAME_WORDS.add(word, CONNECTOR);
+for (const word of CAPITALISED_STOPWORDS) NAME_WORDS.add(word, STOPWORD);
+
+const nameRoles = (t: Token): number => (t.hash === 0 ? 0 : NAME_WORDS.exactBitsOf(t.hash, t.text));
+const isConnector = (t: Token): boolean => (nameRoles(t) & CONNECTOR) !== 0;
+const isStopword = (t: Token): boolean => (nameRoles(t) & STOPWORD) !== 0;
+
 function adjacent(text: string, a: Token, b: Token): boolean {
   return a.end <= b.start && b.start - a.end <= 3 && sameLine(text, a.end, b.start);
 }
@@ -62,7 +78,7 @@ function runForward(text: string, tokens: readonly Token[], i: number, max: numb
       to = j++;
       continue;
     }
-    if (NAME_CONNECTORS.has(t.text) && isCapitalised(tokens[j + 1]) && j + 1 <= max && adjacent(text, t, tokens[j + 1]!)) {
+    if (isConnector(t) && isCapitalised(tokens[j + 1]) && j + 1 <= max && adjacent(text, t, tokens[j + 1]!)) {
       to = j + 1;
       j += 2;
       continue;
@@ -92,7 +108,7 @@ function runBackward(text: string, tokens: readonly Token[], i: number, min: num
       from = j--;
       continue;
     }
-    if (NAME_CONNECTORS.has(t.text) && j - 1 >= min && isCapitalised(tokens[j - 1]) && adjacent(text, tokens[j - 1]!, t)) {
+    if (isConnector(t) && j - 1 >= min && isCapitalised(tokens[j - 1]) && adjacent(text, tokens[j - 1]!, t)) {
       from = j - 1;
       j -= 2;
       continue;
@@ -108,8 +124,8 @@ function runBackward(text: string, tokens: readonly Token[], i: number, min: num
  */
 function trimRun(tokens: readonly Token[], run: Run): Run | null {
   let { from, to } = run;
-  while (from <= to && (CAPITALISED_STOPWORDS.has(tokens[from]!.text) || !tokens[from]!.word)) from++;
-  while (to >= from && (NAME_CONNECTORS.has(tokens[to]!.text) || CAPITALISED_STOPWORDS.has(tokens[to]!.text))) to--;
+  while (from <= to && (isStopword(tokens[from]!) || !tokens[from]!.word)) from++;
+  while (to >= from && (nameRoles(tokens[to]!) & (CONNECTOR | STOPWORD)) !== 0) to--;
   return from <= to ? { from, to } : null;
 }
 
