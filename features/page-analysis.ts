@@ -44,6 +44,11 @@ export interface PageAnalysisDeps {
   loadAnchoring(): Promise<Anchoring>;
   /** Runs DOM changes so that the article watcher does not take them for the page's. */
   quietly(change: () => void): void;
+  /**
+   * Work to do once before the first analysis of an enabled page, in tasks of its own
+   * (features/prepare-analysis.ts); resolves to the milliseconds it worked.
+   */
+  prepare?(): Promise<number>;
   limits?: Pick<AnalyseOptions, 'maxPageText' | 'maxClaims'>;
 }
 
@@ -79,6 +84,8 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
    * the claims' article offsets (the marks were drawn over the article's own index).
    */
   let placed: { text: string; claimSpans: ClaimSpan[] } | null = null;
+  /** Whether deps.prepare ran (once, before the first analysis of an enabled page). */
+  let prepared = false;
   /** Runs one at a time: a run that starts while another is going waits for it. */
   let queue: Promise<void> = Promise.resolve();
   const serial = (job: () => Promise<void>): Promise<void> => {
@@ -107,7 +114,12 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
       }
       const enabled = await deps.isEnabled();
       const stored: Stored = enabled ? await loadStored() : { annotations: [], anchoring: null };
-      deps.quietly(() => render(enabled, stored));
+      let prepareMs = 0;
+      if (enabled && !prepared) {
+        prepared = true;
+        prepareMs = (await deps.prepare?.()) ?? 0;
+      }
+      deps.quietly(() => render(enabled, stored, prepareMs));
     } catch (error) {
       failed(error);
     } finally {
@@ -121,7 +133,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     return { annotations, anchoring: annotations.length > 0 ? await deps.loadAnchoring() : null };
   }
 
-  function render(enabled: boolean, { annotations, anchoring }: Stored): void {
+  function render(enabled: boolean, { annotations, anchoring }: Stored, prepareMs: number): void {
     const cleared = performance.now();
     const body = doc.body;
     // A fresh page has no marks: skip the unwrapping walk (a tag lookup is a native, cached list).
@@ -172,6 +184,7 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
     session.status = analysis.status;
     session.timings = {
       clear: t0 - cleared,
+      prepare: prepareMs,
       article: analysis.timings.article,
       index: analysis.timings.index,
       claims: analysis.timings.claims,

@@ -47,7 +47,7 @@ const runReadability: PageFunction<null, ReadabilityRun> = () => {
   return { parse: t1 - t0, clone: t0 - c0, found: article !== null };
 };
 
-const STAGES: ReadonlyArray<keyof PipelineTimings> = ['clear', 'article', 'index', 'claims', 'scoring', 'anchoring', 'highlight', 'total'];
+const STAGES: ReadonlyArray<keyof PipelineTimings> = ['clear', 'prepare', 'article', 'index', 'claims', 'scoring', 'anchoring', 'highlight', 'total'];
 
 /**
  * Runs of each, alternating, before measuring: both are then timed as the page's compiled code, not

@@ -49,7 +49,7 @@ export function printTable(
     'highlight ms',
     'clear ms',
     `scoring ms, share (≤${targets.scoringShareOfPipeline * 100}%)`,
-    '1st run ms',
+    '1st run ms (+ before it)',
   ];
   const body = rows.map((row) => {
     const m = row.measurement;
@@ -68,7 +68,7 @@ export function printTable(
       ms(m.pipeline.highlight),
       ms(m.pipeline.clear),
       `${ms(m.pipeline.scoring)}, ${pct(scoringShare(m.pipeline))}` + (m.firstRun ? ` (1st run ${pct(scoringShare(m.firstRun))})` : ''),
-      ms(m.firstRun?.total),
+      m.firstRun ? `${ms(m.firstRun.total)} (+ ${ms(m.firstRun.prepare)})` : '-',
     ];
   });
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
@@ -79,7 +79,7 @@ export function printTable(
   for (const cells of body) console.log(line(cells));
   console.log(
     `Medians of the runs after ${WARM_UP_RUNS} warm-up runs of each, in the tab whose pipeline/R is the median of the page's tabs (in brackets: the lowest and highest tab); ` +
-      '"1st run" is the pipeline on the first tab\'s page load (cold). ' +
+      '"1st run" is the pipeline on the first tab\'s page load (cold); "+ before it": the model\'s decoding and the segmenter\'s creation, done in tasks of their own just before. ' +
       '"clear": removing the previous run\'s marks before a re-run, outside the pipeline total.',
   );
   console.log(

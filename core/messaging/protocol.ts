@@ -26,6 +26,12 @@ export interface PipelineTimings {
    * the bench) has marks to remove first.
    */
   clear: number;
+  /**
+   * Work done once before the page's first analysis, in tasks of its own (decoding the model,
+   * creating the sentence segmenter), so that the first run is not one long task; 0 on later runs.
+   * Not part of `total`.
+   */
+  prepare: number;
   /** Milliseconds spent in each stage of the last run of the content script's pipeline. */
   article: number;
   /** Building the article's text index. */

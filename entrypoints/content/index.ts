@@ -12,6 +12,7 @@ import { highlightsOnFor, watchHighlightSettings } from '../../features/highligh
 import { registerMessageHandlers } from '../../features/message-handlers';
 import { loadLazyModule } from '../../features/lazy/load-lazy-module';
 import { createPageAnalysis } from '../../features/page-analysis';
+import { prepareAnalysis } from '../../features/prepare-analysis';
 import { createPageSession, guard } from '../../features/page-session';
 import { createArticleWatcher } from '../../features/watch-article';
 
@@ -31,6 +32,7 @@ export default defineContentScript({
       loadAnnotations: (source) => annotations.listFor(source),
       loadAnchoring: () => annotations.anchoring(),
       quietly: watcher.quietly,
+      prepare: () => prepareAnalysis(),
     });
     const actions = annotations.actionsFor({ doc, analysis });
     const card = createHoverCard({

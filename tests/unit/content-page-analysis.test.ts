@@ -26,7 +26,7 @@ interface Harness {
   loadAnchoring: ReturnType<typeof vi.fn<() => Promise<{ anchorMany: typeof anchorMany }>>>;
 }
 
-function setUp(): Harness {
+function setUp(prepare?: () => Promise<number>): Harness {
   const session = createPageSession();
   const store = createAnnotationStore();
   const enabled = { value: true };
@@ -38,6 +38,7 @@ function setUp(): Harness {
     loadAnnotations: (source) => store.listAnnotations(source),
     loadAnchoring,
     quietly: (change) => change(),
+    prepare,
   });
   return { session, analysis, store, enabled, loadAnchoring };
 }
@@ -63,10 +64,11 @@ describe('page analysis in the content script', () => {
     expect(buildTextIndex(document.body).text).toBe(textBefore);
     const state = pageStateOf(session, document, analysis.source());
     expect(state.timings).toBeDefined();
-    expect(Object.keys(state.timings!).sort()).toEqual(['anchoring', 'article', 'claims', 'clear', 'highlight', 'index', 'scoring', 'total']);
-    // The total covers the whole pipeline, every stage included; clearing the previous marks is apart,
-    // and scoring is part of the claim stage.
-    const { total, clear, scoring, ...stages } = state.timings!;
+    expect(Object.keys(state.timings!).sort()).toEqual(['anchoring', 'article', 'claims', 'clear', 'highlight', 'index', 'prepare', 'scoring', 'total']);
+    // The total covers the whole pipeline, every stage included; clearing the previous marks and the
+    // preparation before a first run are apart, and scoring is part of the claim stage.
+    const { total, clear, scoring, prepare, ...stages } = state.timings!;
+    expect(prepare).toBe(0); // no deps.prepare here
     expect(clear).toBeGreaterThanOrEqual(0);
     expect(scoring).toBeGreaterThan(0);
     expect(scoring).toBeLessThanOrEqual(stages.claims);
@@ -75,6 +77,26 @@ describe('page analysis in the content script', () => {
     expect(document.querySelector('.ticker claimlens-mark, .sidebar claimlens-mark')).toBeNull();
     analysis.clear();
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('prepares once, before the first analysis of an enabled page, and reports that work on that run only', async () => {
+    const order: string[] = [];
+    const prepare = vi.fn(async () => {
+      order.push(`prepare with ${document.querySelectorAll('claimlens-mark').length} marks`);
+      return 12.5;
+    });
+    const { session, analysis, enabled } = setUp(prepare);
+    enabled.value = false;
+    await analysis.run();
+    expect(prepare).not.toHaveBeenCalled();
+    enabled.value = true;
+    await analysis.run();
+    expect(order).toEqual(['prepare with 0 marks']);
+    expect(session.timings?.prepare).toBe(12.5);
+    await analysis.run();
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(session.timings?.prepare).toBe(0);
+    expect(session.status).toBe('ready');
   });
 
   it('runs again on the same DOM with the same result (rerunPipeline)', async () => {
