@@ -113,11 +113,13 @@ export function createPageAnalysis(deps: PageAnalysisDeps): PageAnalysis {
         return;
       }
       const enabled = await deps.isEnabled();
-      const stored: Stored = enabled ? await loadStored() : { annotations: [], anchoring: null };
+      let stored: Stored = { annotations: [], anchoring: null };
       let prepareMs = 0;
-      if (enabled && !prepared) {
+      if (enabled) {
+        // The first time, the set-up's tasks run while the stored annotations are being read.
+        const setUp = prepared ? 0 : deps.prepare?.();
         prepared = true;
-        prepareMs = (await deps.prepare?.()) ?? 0;
+        [stored, prepareMs] = await Promise.all([loadStored(), setUp ?? 0]);
       }
       deps.quietly(() => render(enabled, stored, prepareMs));
     } catch (error) {
