@@ -1,5 +1,5 @@
 /**
- * Which word-list regexes can match in a sentence unit at all, decided from its tokens.
+ * Which word-list regexes, and which verb rules, can match in a sentence unit at all, decided from its tokens.
  *
  * Each word-list regex scans the whole unit, character by character, and most units hold none of its
  * words: on a short page that scanning was a quarter of the claim stage. Every match of these regexes
