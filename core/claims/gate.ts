@@ -11,7 +11,7 @@
  * regexes.
  */
 
-import { ASCII_LETTER_OR_DIGIT, WORD_HASH_PRIME, WORD_HASH_SEED, type Token } from './tokens';
+import { ASCII_LETTER_OR_DIGIT, wordHash, type Token } from './tokens';
 import { WordTable } from './word-table';
 import {
   ATTRIBUTION_VERBS,
@@ -97,7 +97,7 @@ gateOn(GATE_ATTRIBUTION, [...ATTRIBUTION_VERBS, 'according']);
  * letters and digits in its word tokens. A token cut by either end of the unit (a dateline glued to
  * its first word, a break inside "1.The") would not show the runs the regexes see in the unit's text:
  * then every regex runs. A plain token (one ASCII run, most words) is looked up whole by the hash
- * the tokenizer gave it; the others are read and hashed character by character, in the same loop.
+ * the tokenizer gave it; the others run by run.
  */
 export function unitGate(tokens: readonly Token[], start: number, end: number, tokenFrom: number, tokenTo: number): number {
   if (tokenFrom > 0 && tokens[tokenFrom - 1]!.end > start) return GATE_ALL;
@@ -112,18 +112,16 @@ export function unitGate(tokens: readonly Token[], start: number, end: number, t
       bits |= GATE_WORDS.bitsOf(token.hash, t, 0, t.length);
       continue;
     }
+    // Joined or non-ASCII words (few): each run of ASCII letters and digits in them.
     let runStart = -1;
-    let hash = WORD_HASH_SEED;
     for (let i = 0; i <= t.length; i++) {
       const c = i < t.length ? t.charCodeAt(i) : 32;
       if (c < 128 && ASCII_LETTER_OR_DIGIT[c] === 1) {
         if (runStart < 0) runStart = i;
-        hash = Math.imul(hash ^ (c <= 90 && c >= 65 ? c + 32 : c), WORD_HASH_PRIME);
         continue;
       }
-      if (runStart >= 0) bits |= GATE_WORDS.bitsOf(hash, t, runStart, i);
+      if (runStart >= 0) bits |= GATE_WORDS.bitsOf(wordHash(t, runStart, i), t, runStart, i);
       runStart = -1;
-      hash = WORD_HASH_SEED;
     }
   }
   return bits;

@@ -7,6 +7,8 @@
  * token of its own.
  */
 
+import { FNV_PRIME, SEED_WORD } from '../worthiness/hash';
+
 export interface Token {
   text: string;
   start: number;
@@ -21,16 +23,16 @@ export interface Token {
   hash: number;
 }
 
-/** FNV-1a over a word's characters with A–Z lower-cased: what word tables are keyed by. */
-export const WORD_HASH_SEED = 0x811c9dc5;
-export const WORD_HASH_PRIME = 0x01000193;
+/** A char code with A–Z lower-cased: how word tables compare words. */
+export const foldAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
+/**
+ * The model's FNV-1a (core/worthiness/hash.ts) over s[from, to) folded by foldAscii: what word tables
+ * are keyed by. The tokenizer computes the same as it reads each plain word.
+ */
 export function wordHash(s: string, from = 0, to = s.length): number {
-  let h = WORD_HASH_SEED;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), WORD_HASH_PRIME);
-  }
+  let h = SEED_WORD;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ foldAscii(s.charCodeAt(i)), FNV_PRIME);
   return h;
 }
 
@@ -141,11 +143,11 @@ export function tokenize(text: string): Token[] {
     }
     // The run of ASCII letters and digits first, hashed as wordHash does.
     let end = i;
-    let hash = WORD_HASH_SEED;
+    let hash = SEED_WORD;
     while (end < n) {
       const a = text.charCodeAt(end);
       if (a >= 128 || ASCII_CLASS[a] !== LETTER_OR_DIGIT) break;
-      hash = Math.imul(hash ^ (a <= 90 && a >= 65 ? a + 32 : a), WORD_HASH_PRIME);
+      hash = Math.imul(hash ^ foldAscii(a), FNV_PRIME);
       end++;
     }
     let plain = end > i;

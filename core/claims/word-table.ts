@@ -1,10 +1,12 @@
 /**
- * Lower-case words → bit sets, found by the hash a plain token already carries (Token.hash): a
- * lookup is a few integer comparisons, and the token's own characters are compared only when the
- * hash matches. A Map keyed by the token's string had to hash every fresh token string first, which
- * was the claim gate's main cost on short pages.
+ * Words → bit sets, found by the hash a plain token already carries (Token.hash, wordHash): a lookup
+ * is a few integer comparisons, and the token's own characters are compared only when the hash
+ * matches. A Map keyed by the token's string had to hash every fresh token string first, which was
+ * the claim gate's main cost on short pages. One table is read one way: `bitsOf` in any case (its
+ * words lower-case), or `exactBitsOf` as written.
  */
-import { wordHash } from './tokens';
+import { tableSlot } from '../worthiness/hash';
+import { foldAscii, wordHash } from './tokens';
 
 export class WordTable {
   private hashes = new Int32Array(64);
@@ -12,8 +14,11 @@ export class WordTable {
   private bits = new Int32Array(64);
   private count = 0;
 
-  /** Adds `bits` to `word`'s (a lower-case word; any other case is never found). */
+  /** Adds `bits` to `word`'s. */
   add(word: string, bits: number): void {
+    // A plain token whose hash is 0 is taken for one that is not plain (Token.hash), so such a word
+    // could never be found through a token.
+    if (wordHash(word) === 0) throw new Error(`word table: "${word}" hashes to 0`);
     const slot = this.slotOf(wordHash(word), word);
     if (this.words[slot] === '') {
       if ((this.count + 1) * 2 > this.hashes.length) {
@@ -34,7 +39,7 @@ export class WordTable {
    */
   bitsOf(hash: number, s: string, from: number, to: number): number {
     const mask = this.hashes.length - 1;
-    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = tableSlot(hash, mask); ; slot = (slot + 1) & mask) {
       const held = this.words[slot]!;
       if (held === '') return 0;
       if (this.hashes[slot] === hash && sameLowerCase(held, s, from, to)) return this.bits[slot]!;
@@ -43,18 +48,13 @@ export class WordTable {
 
   /** The bits of `word` exactly as written (a word with a capital is not its lower-case entry); `hash`: its wordHash. */
   exactBitsOf(hash: number, word: string): number {
-    const mask = this.hashes.length - 1;
-    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-      const held = this.words[slot]!;
-      if (held === '') return 0;
-      if (this.hashes[slot] === hash && held === word) return this.bits[slot]!;
-    }
+    return this.bits[this.slotOf(hash, word)]!; // an empty slot's bits are 0
   }
 
   /** The slot holding `word`, or the empty slot where it would go. */
   private slotOf(hash: number, word: string): number {
     const mask = this.hashes.length - 1;
-    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = tableSlot(hash, mask); ; slot = (slot + 1) & mask) {
       const held = this.words[slot]!;
       if (held === '' || (this.hashes[slot] === hash && held === word)) return slot;
     }
@@ -75,8 +75,7 @@ export class WordTable {
 function sameLowerCase(lower: string, s: string, from: number, to: number): boolean {
   if (to - from !== lower.length) return false;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i - from)) return false;
+    if (foldAscii(s.charCodeAt(i)) !== lower.charCodeAt(i - from)) return false;
   }
   return true;
 }

@@ -1,7 +1,8 @@
 /**
  * The string hash behind the model's hashed features and its word lexicon: FNV-1a over UTF-16 code
  * units, then murmur3's final mix so that the low bits (the bucket) depend on every character.
- * Training and scoring share it, so a bucket means the same thing on both sides.
+ * Training and scoring share it, so a bucket means the same thing on both sides. The claim
+ * detector's word tables (core/claims/word-table.ts) key words by the same FNV-1a and tableSlot.
  */
 export const FNV_PRIME = 0x01000193;
 
