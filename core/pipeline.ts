@@ -6,7 +6,7 @@ import type { DetectedArticle } from './article/types';
 import { findArticle } from './article/detect-article';
 import { indexArticle } from './article/article-text';
 import type { Claim } from './claims/types';
-import { decideClaims, ruleCandidates, scoreCandidates } from './claims/detect-claims';
+import { detectClaimsTimed } from './claims/detect-claims';
 import { checkWorthinessScorer } from './worthiness/index';
 import type { TextIndex } from './text/text-index';
 
@@ -98,12 +98,7 @@ export function findClaims(
   scoreSentence: (sentence: string) => number,
   maxClaims: number,
 ): { claims: Claim[]; capped: boolean; scoring: number } {
-  // detectClaims's three passes, run here so that the model's pass is timed on its own.
-  const candidates = ruleCandidates(text);
-  const t0 = performance.now();
-  const scores = scoreCandidates(candidates, scoreSentence);
-  const scoring = performance.now() - t0;
-  const found = decideClaims(candidates, scores);
+  const { claims: found, scoringMs: scoring } = detectClaimsTimed(text, scoreSentence);
   const claims = keepBestClaims(found, maxClaims);
   return { claims, capped: claims.length < found.length, scoring };
 }

@@ -37,14 +37,22 @@ interface SpeakerMemory {
   quote: { name: string; block: number } | null;
 }
 
+export function detectClaims(text: string, options: DetectClaimsOptions = {}): Claim[] {
+  return detectClaimsTimed(text, options.scoreSentence).claims;
+}
+
 /**
  * The claims of `text`, in three passes: the rules over every unit (ruleCandidates), the model over
- * the units they leave standing (scoreCandidates), the decisions (decideClaims). The pipeline runs
- * the three itself to time the model's pass.
+ * the units they leave standing (scoreCandidates), the decisions (decideClaims). `scoringMs`: the
+ * model's pass, which the pipeline reports (0 without a scorer).
  */
-export function detectClaims(text: string, options: DetectClaimsOptions = {}): Claim[] {
+export function detectClaimsTimed(text: string, scoreSentence?: (sentence: string) => number): { claims: Claim[]; scoringMs: number } {
   const candidates = ruleCandidates(text);
-  return decideClaims(candidates, options.scoreSentence ? scoreCandidates(candidates, options.scoreSentence) : null);
+  if (!scoreSentence) return { claims: decideClaims(candidates, null), scoringMs: 0 };
+  const t0 = performance.now();
+  const scores = scoreCandidates(candidates, scoreSentence);
+  const scoringMs = performance.now() - t0;
+  return { claims: decideClaims(candidates, scores), scoringMs };
 }
 
 /**
@@ -52,14 +60,14 @@ export function detectClaims(text: string, options: DetectClaimsOptions = {}): C
  * from the rules: the model's tables then stay in the processor's caches from one sentence to the
  * next instead of being pushed out by the rules' work between sentences.
  */
-export function scoreCandidates(candidates: readonly Candidate[], scoreSentence: (sentence: string) => number): number[] {
+function scoreCandidates(candidates: readonly Candidate[], scoreSentence: (sentence: string) => number): number[] {
   const scores: number[] = [];
   for (let i = 0; i < candidates.length; i++) scores.push(scoreSentence(candidates[i]!.normalized));
   return scores;
 }
 
 /** The candidates kept, as claims: by the rules alone when there are no model scores. */
-export function decideClaims(candidates: readonly Candidate[], scores: readonly number[] | null): Claim[] {
+function decideClaims(candidates: readonly Candidate[], scores: readonly number[] | null): Claim[] {
   const claims: Claim[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const candidate = candidates[i]!;
@@ -70,7 +78,7 @@ export function decideClaims(candidates: readonly Candidate[], scores: readonly 
 }
 
 /** The units the rules leave standing, with their evidence, in text order. */
-export function ruleCandidates(text: string): Candidate[] {
+function ruleCandidates(text: string): Candidate[] {
   const { units, quotes, unitBlock } = segmentText(text);
   const tokens = tokenize(text);
   // The proper names a surname resolves to: indexed on the first named speaker only (a page in
@@ -153,7 +161,7 @@ export function ruleCandidates(text: string): Candidate[] {
 }
 
 /** A unit the rules leave standing, waiting for the model's word. */
-export interface Candidate {
+interface Candidate {
   start: number;
   end: number;
   text: string;
