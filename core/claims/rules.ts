@@ -112,12 +112,9 @@ for (const verb of ATTRIBUTION_VERBS) VERBS.add(verb, ATTRIBUTES);
 
 /** The verb roles of a token (0 for any token that is not a plain word, as no verb is). */
 const verbRoles = (t: Token): number => (t.hash === 0 ? 0 : VERBS.exactBitsOf(t.hash, t.text));
-/**
- * Verbs are matched exactly, and the lexicons are lower case: "States" in "United States" is a name,
- * never the verb "states".
- */
 const isSpeechVerb = (t: Token | undefined): boolean => !!t && (verbRoles(t) & (SPEECH | QUESTION)) !== 0;
-const isBoundary = (t: Token): boolean => /^[.!?"“”«»]$/.test(t.text);
+const BOUNDARY_RE = /^[.!?"“”«»]$/;
+const isBoundary = (t: Token): boolean => BOUNDARY_RE.test(t.text);
 
 // ---------------------------------------------------------------------------------------------------
 // Quotations
@@ -286,6 +283,14 @@ const ORDINAL_RE = /^(?:st|nd|rd|th)\b/;
 const NEXT_WORD_RE = /^[\s-]+(\p{L}[\p{L}'’-]*)/u;
 // Constants, not literals in the loops below: a literal makes a new RegExp object each time it runs.
 const STARTS_LOWER_RE = /^\p{Ll}/u;
+const STARTS_NON_DIGIT_RE = /^\D/;
+const DIGIT_RE = /\d/;
+/** What joins the parts of a date, a time or a score ("2019-09-18", "3:45", "5-4"), and the parts. */
+const DATE_JOINER_RE = /[-/:]/;
+const DATE_PART_RE = /[\d\-/:]/;
+/** A verb or an adverb, not part of a unit or label: "-ed", "-ing", "-ly". */
+const VERB_LIKE_RE = /(?:ed|ing|ly)$/;
+const WORD_BEFORE_RE = /(\S+)\s+$/;
 const GLUED_BEFORE_NUMBER_RE = /[\p{L}\p{N}\-/:.#]/u;
 const YEAR_RE = /^(?:1[89]|20)\d\d$/;
 const BARE_NUMBER_CONTEXT = new Set(['to', 'from', 'at', 'of', 'by', 'reached', 'totalled', 'totaled', 'was', 'were', 'is', 'are', 'hit', 'than']);
@@ -328,14 +333,14 @@ export function findStatistics(view: UnitView): RuleSignal[] {
     let end = m.index + m[0].length;
     while (s[end - 1] === ',') end--;
     const raw = s.slice(m.index, end);
-    const currency = /^\D/.test(raw);
+    const currency = STARTS_NON_DIGIT_RE.test(raw);
     const before = s[m.index - 1] ?? ' ';
     const after = s[end] ?? ' ';
     const afterNext = s[end + 1] ?? ' ';
     if (!currency && GLUED_BEFORE_NUMBER_RE.test(before)) continue;
-    if (/[-/:]/.test(after) && /\d/.test(afterNext)) {
+    if (DATE_JOINER_RE.test(after) && DIGIT_RE.test(afterNext)) {
       NUMBER_RE.lastIndex = end + 2; // a date, time or score ("2019-09-18", "3:45", "5-4"): skip it whole
-      while (/[\d\-/:]/.test(s[NUMBER_RE.lastIndex] ?? '')) NUMBER_RE.lastIndex++;
+      while (DATE_PART_RE.test(s[NUMBER_RE.lastIndex] ?? '')) NUMBER_RE.lastIndex++;
       continue;
     }
     let rest = s.slice(end, end + 48);
@@ -375,10 +380,10 @@ export function findStatistics(view: UnitView): RuleSignal[] {
       sigEnd += next[0].length;
       // A second word completes the unit ("square kilometres", "measles cases"), verbs do not.
       const second = CONTENT_WORD_RE.exec(s.slice(sigEnd, sigEnd + 30));
-      if (second && !FUNCTION_WORDS.has(second[1]!) && !/(?:ed|ing|ly)$/.test(second[1]!)) sigEnd += second[0].length;
+      if (second && !FUNCTION_WORDS.has(second[1]!) && !VERB_LIKE_RE.test(second[1]!)) sigEnd += second[0].length;
     }
     if (!label) {
-      const prevWord = /(\S+)\s+$/.exec(s.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '';
+      const prevWord = WORD_BEFORE_RE.exec(s.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '';
       if (!BARE_NUMBER_CONTEXT.has(prevWord.toLowerCase())) continue;
       label = 'number';
       weight = 0.35;
@@ -467,7 +472,7 @@ export function findDates(view: UnitView): RuleSignal[] {
   const s = view.text.slice(from, view.end);
   const found: Array<{ start: number; end: number; label: string; weight: number }> = [];
   const gate = view.gate ?? GATE_ALL;
-  const digit = /\d/.test(s);
+  const digit = DIGIT_RE.test(s);
   const month = (gate & GATE_MONTH) !== 0 && MONTH_WORD_RE.test(s);
   const year = digit && YEAR_DIGITS_RE.test(s);
   const weekday = (gate & GATE_WEEKDAY) !== 0;
@@ -552,7 +557,7 @@ export function findLexical(view: UnitView): RuleSignal[] {
       for (let n = 0; n < 2; n++) {
         const w = CONTENT_WORD_RE.exec(s.slice(m.index + m[0].length + extra, m.index + m[0].length + extra + 40));
         // Stop at verbs and adverbs: "occupied territories", not "occupied territories returned".
-        if (!w || FUNCTION_WORDS.has(w[1]!) || /(?:ed|ing|ly)$/.test(w[1]!)) break;
+        if (!w || FUNCTION_WORDS.has(w[1]!) || VERB_LIKE_RE.test(w[1]!)) break;
         extra += w[0].length;
       }
       const predicate = PREDICATE_RE.test(s.slice(Math.max(0, m.index - 12), m.index));
