@@ -14,7 +14,7 @@ import { startStaticServer } from '../tests/e2e/harness/static-server';
 import { runAnchoringBench, type AnchoringFigures } from './lib/anchoring-step';
 import { contentScriptSize } from './lib/bundle-size';
 import { CROSS_ORIGIN_ISOLATED } from './lib/fine-clock';
-import { measurePage, type PageMeasurement } from './lib/measure-page';
+import { measurePage, medianTab, pipelineRatioOf, type PageMeasurement } from './lib/measure-page';
 import { DEFAULT_CORPUS, largestPages, seedPage, type BenchPage } from './lib/pages';
 import { round } from './lib/stats';
 import { printTable } from './lib/table';
@@ -52,8 +52,6 @@ function parseArgs(argv: string[]): { corpus: string | null; runs: number; tabs:
   return { corpus: corpus ?? DEFAULT_CORPUS, runs, tabs, pagesOnly };
 }
 
-const pipelineRatioOf = (m: PageMeasurement): number => (m.readability > 0 ? m.pipeline.total / m.readability : Number.NaN);
-
 async function measureAll(pages: BenchPage[], runs: number, tabs: number): Promise<{ results: PageResult[]; chromium: string }> {
   const mounts: Record<string, string> = {};
   for (const page of pages) mounts[page.mount] = page.folder;
@@ -69,9 +67,7 @@ async function measureAll(pages: BenchPage[], runs: number, tabs: number): Promi
       try {
         const inOrder: PageMeasurement[] = [];
         for (let tab = 0; tab < tabs; tab += 1) inOrder.push(await measurePage(session, server.url(`${page.mount}${page.file}`), runs));
-        const byRatio = [...inOrder].sort((a, b) => pipelineRatioOf(a) - pipelineRatioOf(b));
-        // The median tab's figures, but the first tab's first run: the page's coldest load.
-        const m = { ...byRatio[byRatio.length >> 1]!, firstRun: inOrder[0]!.firstRun };
+        const m = medianTab(inOrder);
         result.measurement = m;
         result.pipelineRatio = pipelineRatioOf(m);
         result.pipelineRatioOfTabs = inOrder.map(pipelineRatioOf);

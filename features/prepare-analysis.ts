@@ -12,14 +12,17 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 export const PREPARE_STEPS: ReadonlyArray<() => unknown> = [worthinessModel, prepareSentenceBreaker];
 
-/** Runs `steps` one task each; resolves to the milliseconds they took (the waits not counted). */
-export async function prepareAnalysis(steps: ReadonlyArray<() => unknown> = PREPARE_STEPS): Promise<number> {
+/** Runs `steps` one task each; resolves to the milliseconds they took by `now` (the waits not counted). */
+export async function prepareAnalysis(
+  steps: ReadonlyArray<() => unknown> = PREPARE_STEPS,
+  now: () => number = () => performance.now(),
+): Promise<number> {
   let worked = 0;
   for (const step of steps) {
     await nextTask();
-    const started = performance.now();
+    const started = now();
     step();
-    worked += performance.now() - started;
+    worked += now() - started;
   }
   await nextTask();
   return worked;

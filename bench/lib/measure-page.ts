@@ -97,3 +97,16 @@ export async function measurePage(session: BrowserSession, url: string, runs: nu
     await page.close();
   }
 }
+
+/** The pipeline's time as a multiple of Readability's in one tab (NaN when Readability took no time). */
+export const pipelineRatioOf = (m: PageMeasurement): number => (m.readability > 0 ? m.pipeline.total / m.readability : Number.NaN);
+
+/**
+ * Of a page's tabs, in the order measured: the figures of the tab whose pipelineRatioOf is the
+ * median (the upper one of an even count), with the first tab's first run, the page's coldest load.
+ */
+export function medianTab(tabs: readonly PageMeasurement[]): PageMeasurement {
+  if (tabs.length === 0) throw new Error('medianTab: no tab measured');
+  const byRatio = [...tabs].sort((a, b) => pipelineRatioOf(a) - pipelineRatioOf(b));
+  return { ...byRatio[byRatio.length >> 1]!, firstRun: tabs[0]!.firstRun };
+}

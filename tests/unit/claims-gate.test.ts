@@ -105,26 +105,32 @@ const plain = (entry: string) => `Officials saw ${entry} militia units near a bo
 const change = (entry: string) => `Officials saw output ${entry} by 5 units near a border post.`;
 /** Month names count after a preposition: "since March". */
 const month = (entry: string) => `Officials met since ${entry} near a border post.`;
+/** Speech verbs report with a subject and a that-clause; attribution verbs need "as" or a quotation. */
+const speech = (verb: string) => `Officials ${verb} that militia units crossed a border post.`;
+const attribution = (verb: string) => `Officials ${verb} the militia as a threat near a border post.`;
 
-const gatedLists: ReadonlyArray<[string, string, number, Finder, (entry: string) => string]> = [
-  ['CAUSAL_STRONG', lexicon.CAUSAL_STRONG, GATE_CAUSAL_STRONG, lexical, plain],
-  ['CAUSAL_WEAK', lexicon.CAUSAL_WEAK, GATE_CAUSAL_WEAK, lexical, plain],
-  ['COMPARISON_PHRASES', lexicon.COMPARISON_PHRASES, GATE_COMPARISON_PHRASE, lexical, plain],
-  ['SUPERLATIVES', lexicon.SUPERLATIVES, GATE_SUPERLATIVE, lexical, plain],
-  ['CHANGE_VERBS', lexicon.CHANGE_VERBS, GATE_CHANGE, lexical, change],
-  ['LOADED_ADJECTIVES', lexicon.LOADED_ADJECTIVES, GATE_LOADED_ADJECTIVE, lexical, plain],
-  ['LOADED_NOUNS', lexicon.LOADED_NOUNS, GATE_LOADED_NOUN, lexical, plain],
-  ['WEEKDAYS', lexicon.WEEKDAYS, GATE_WEEKDAY, dates, plain],
-  ['MONTHS', lexicon.MONTHS, GATE_MONTH, dates, month],
-  ['BOILERPLATE', lexicon.BOILERPLATE, GATE_BOILERPLATE, boilerplate, plain],
-  ['OPINION_MARKERS', lexicon.OPINION_MARKERS, GATE_OPINION, opinion, plain],
-  ['SPELLED_NUMBERS', lexicon.SPELLED_NUMBERS, GATE_SPELLED_NUMBER, statistics, plain],
+/** [list, its entries, the gate bit they set, the rules that consult it, a sentence around an entry]. */
+const gatedLists: ReadonlyArray<[string, readonly string[], number, Finder, (entry: string) => string]> = [
+  ['CAUSAL_STRONG', lexicon.words(lexicon.CAUSAL_STRONG), GATE_CAUSAL_STRONG, lexical, plain],
+  ['CAUSAL_WEAK', lexicon.words(lexicon.CAUSAL_WEAK), GATE_CAUSAL_WEAK, lexical, plain],
+  ['COMPARISON_PHRASES', lexicon.words(lexicon.COMPARISON_PHRASES), GATE_COMPARISON_PHRASE, lexical, plain],
+  ['SUPERLATIVES', lexicon.words(lexicon.SUPERLATIVES), GATE_SUPERLATIVE, lexical, plain],
+  ['CHANGE_VERBS', lexicon.words(lexicon.CHANGE_VERBS), GATE_CHANGE, lexical, change],
+  ['LOADED_ADJECTIVES', lexicon.words(lexicon.LOADED_ADJECTIVES), GATE_LOADED_ADJECTIVE, lexical, plain],
+  ['LOADED_NOUNS', lexicon.words(lexicon.LOADED_NOUNS), GATE_LOADED_NOUN, lexical, plain],
+  ['WEEKDAYS', lexicon.words(lexicon.WEEKDAYS), GATE_WEEKDAY, dates, plain],
+  ['MONTHS', lexicon.words(lexicon.MONTHS), GATE_MONTH, dates, month],
+  ['BOILERPLATE', lexicon.words(lexicon.BOILERPLATE), GATE_BOILERPLATE, boilerplate, plain],
+  ['OPINION_MARKERS', lexicon.words(lexicon.OPINION_MARKERS), GATE_OPINION, opinion, plain],
+  ['SPELLED_NUMBERS', lexicon.words(lexicon.SPELLED_NUMBERS), GATE_SPELLED_NUMBER, statistics, plain],
+  ['SPEECH_VERBS', [...lexicon.SPEECH_VERBS, ...lexicon.THAT_VERBS], GATE_SPEECH_VERB, reportedSpeech, speech],
+  ['ATTRIBUTION_VERBS', [...lexicon.ATTRIBUTION_VERBS], GATE_ATTRIBUTION, attributions, attribution],
 ];
 
 /** [sentence, the gate word or entry in it, its bit, the rules that consult the bit]. */
 const keyWordCases: Array<[string, string, number, Finder]> = [
-  ...gatedLists.flatMap(([, list, bit, finder, template]) =>
-    lexicon.words(list).map((entry): [string, string, number, Finder] => {
+  ...gatedLists.flatMap(([, entries, bit, finder, template]) =>
+    entries.map((entry): [string, string, number, Finder] => {
       const phrase = entry.replace(/_/g, ' ');
       return [template(phrase), phrase, bit, finder];
     }),
@@ -137,19 +143,6 @@ const keyWordCases: Array<[string, string, number, Finder]> = [
   ['Prices were higher than expected.', 'than', GATE_COMPARATIVE, lexical],
   ['Prices rose on Monday.', 'Monday', GATE_WEEKDAY, dates],
   ['Officials saw Copyright 2023 militia units near a border post.', 'Copyright', GATE_BOILERPLATE, boilerplate],
-  // The verb lists are sets: each verb in a sentence the rule takes up through it.
-  ...[...lexicon.SPEECH_VERBS, ...lexicon.THAT_VERBS].map((verb): [string, string, number, Finder] => [
-    `Officials ${verb} that militia units crossed a border post.`,
-    verb,
-    GATE_SPEECH_VERB,
-    reportedSpeech,
-  ]),
-  ...[...lexicon.ATTRIBUTION_VERBS].map((verb): [string, string, number, Finder] => [
-    `Officials ${verb} the militia as a threat near a border post.`,
-    verb,
-    GATE_ATTRIBUTION,
-    attributions,
-  ]),
   ['According to officials, militia units crossed a border post.', 'According', GATE_ATTRIBUTION, attributions],
 ];
 
@@ -175,7 +168,7 @@ describe('unitGate', () => {
   });
 
   it('the phrases around the entries hold no gate word of their own', () => {
-    for (const template of [...templates, plain, change, month]) expect(gateOfText(template('xx'))).toBe(0);
+    for (const template of [...templates, plain, change, month, speech, attribution]) expect(gateOfText(template('xx'))).toBe(0);
   });
 
   // Each gate word alone in its sentence, where the rules find something only through it: a word the
